@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { AuditEntry } from './audit-entry.entity.js';
+
+export type NewAuditEntry = Omit<AuditEntry, 'id'>;
+
+/** The append-only trail. Appends take the caller's transaction, so a change and its record commit together. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+
+  async append(tx: EntityManager, entry: NewAuditEntry): Promise<void> {
+    await tx.insert(AuditEntry, entry);
+  }
+
+  caseHistory(caseId: string): Promise<AuditEntry[]> {
+    return this.entries.find({ where: { caseId }, order: { id: 'ASC' } });
+  }
+}

@@ -1,0 +1,35 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A user task of a case's process: open while the engine waits on it, closed with the action taken. */
+@Entity({ name: 'case_tasks' })
+export class CaseTask {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'case_id' })
+  caseId: string;
+
+  @Column({ name: 'element_id' })
+  elementId: string;
+
+  @Column()
+  name: string;
+
+  @Column()
+  role: string;
+
+  @Column('text', { array: true })
+  actions: string[];
+
+  @Column({ name: 'opened_at', type: 'timestamptz' })
+  openedAt: Date;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @Column('uuid', { name: 'closed_by', nullable: true })
+  closedBy: string | null;
+
+  @Column({ name: 'closing_action', type: 'varchar', nullable: true })
+  closingAction: string | null;
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { type Actor } from '../common/actor.js';
+import { TodoQueryDto } from './case-tasks.dto.js';
+
+export interface TodoList {
+  counts: { stage: string; stageName: string; count: number }[];
+  total: number;
+  items: {
+    taskId: string;
+    caseId: string;
+    caseNumber: string;
+    matterName: string;
+    applicantOrganisation: string;
+    projectName: string;
+    stage: string;
+    stageName: string;
+    role: string;
+    actions: string[];
+    openedAt: Date;
+  }[];
+}
+
+/** The staff's to-do list (待办): open tasks of the roles they hold, with counts per stage. */
+@Injectable()
+export class CaseTasksService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async todo(actor: Actor, query: TodoQueryDto): Promise<TodoList> {
+    const roles = actor.roles.filter((role) => role !== 'applicant');
+    const counts: { stage: string; stageName: string; count: string }[] = await this.dataSource.query(
+      `SELECT element_id AS stage, name AS "stageName", count(*) AS count FROM case_tasks
+        WHERE closed_at IS NULL AND role = ANY($1) GROUP BY element_id, name ORDER BY min(opened_at)`,
+      [roles],
+    );
+    const items = await this.dataSource.query(
+      `SELECT t.id AS "taskId", c.id AS "caseId", c.case_number AS "caseNumber", m.name AS "matterName",
+              c.applicant_organisation AS "applicantOrganisation", c.project_name AS "projectName",
+              t.element_id AS stage, t.name AS "stageName", t.role, t.actions, t.opened_at AS "openedAt"
+         FROM case_tasks t JOIN cases c ON c.id = t.case_id JOIN matters m ON m.id = c.matter_id
+        WHERE t.closed_at IS NULL AND t.role = ANY($1) AND ($2::varchar IS NULL OR t.element_id = $2)
+        ORDER BY t.opened_at, t.id LIMIT $3 OFFSET $4`,
+      [roles, query.stage ?? null, query.limit, query.offset],
+    );
+    const shown = counts.filter((row) => !query.stage || row.stage === query.stage);
+    return {
+      counts: counts.map((row) => ({ ...row, count: Number(row.count) })),
+      total: shown.reduce((sum, row) => sum + Number(row.count), 0),
+      items,
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value);
+// A mainland mobile number, or a landline with its area code (optionally an extension).
+const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
+const PHONE_MESSAGE = (field: string) => `${field} must be a mobile number (11 digits) or a landline with area code, such as 0471-6945123`;
+
+export class CreateCaseDto {
+  @ApiProperty({ description: '事项 Matter id' })
+  @IsUUID('all', { message: 'matterId must be a UUID' })
+  matterId: string;
+
+  @ApiProperty({ example: '呼和浩特市某某牧业有限公司', description: '申请单位 Applicant organisation' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 200)
+  applicantOrganisation: string;
+
+  @ApiProperty({ example: '某某风电场临时道路', description: '项目名称 Project name' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 200)
+  projectName: string;
+
+  @ApiProperty({ example: '王五', description: '法定代表人 Legal representative' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 50)
+  legalRepresentative: string;
+
+  @ApiProperty({ example: '0471-6945123', description: '单位电话 Organisation phone' })
+  @Transform(trim)
+  @IsString()
+  @Matches(PHONE, { message: PHONE_MESSAGE('organisationPhone') })
+  organisationPhone: string;
+
+  @ApiProperty({ example: '赵六', description: '经办人 Handler' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 50)
+  handlerName: string;
+
+  @ApiProperty({ example: '13800000000', description: '经办人电话 Handler phone' })
+  @Transform(trim)
+  @IsString()
+  @Matches(PHONE, { message: PHONE_MESSAGE('handlerPhone') })
+  handlerPhone: string;
+}
+
+export class TransitionDto {
+  @ApiPropertyOptional({
+    description: '命令编号 Command id: repeat a request with the same id and it is carried out once. Generated when absent.',
+    example: '0b6f3c1e-2f4a-4c35-9a2d-5f0c8d1e7a90',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{8,64}$/, { message: 'commandId must be 8–64 letters, digits, hyphens or underscores' })
+  commandId?: string;
+
+  @ApiPropertyOptional({ description: '意见 Comment', example: '材料齐全，符合法定形式' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 2000)
+  comment?: string;
+}

@@ -1,0 +1,77 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { type Actor, CurrentActor } from '../common/actor.js';
+import { AppError } from '../common/app-error.js';
+import { uuidParam } from '../common/uuid-param.js';
+import { CaseCommandsService, CommandAnswer } from './case-commands.service.js';
+import { CreateCaseDto, TransitionDto } from './case.dto.js';
+import { CasesService } from './cases.service.js';
+
+const ACTION_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+
+@ApiTags('cases 办件')
+@ApiBearerAuth()
+@Controller('api')
+export class CasesController {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly commands: CaseCommandsService,
+  ) {}
+
+  @Post('cases')
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateCaseDto) {
+    return this.cases.createDraft(actor, dto);
+  }
+
+  @Get('cases')
+  listMine(@CurrentActor() actor: Actor) {
+    return this.cases.listMine(actor);
+  }
+
+  @Get('cases/:caseId')
+  detail(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string) {
+    return this.cases.detail(actor, caseId);
+  }
+
+  @Get('cases/:caseId/timeline')
+  timeline(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string) {
+    return this.cases.timeline(actor, caseId);
+  }
+
+  /**
+   * Asks for a transition (submit, preAccept, accept, refuse, approve, reject… whatever the case's open task offers).
+   * 200 with the case's new stage once a worker has carried it out; 202 if the worker has not finished within
+   * the wait, to be followed at /api/commands/{commandId}; 4xx with the reason when refused.
+   */
+  @Post('cases/:caseId/actions/:action')
+  @HttpCode(200)
+  async act(
+    @CurrentActor() actor: Actor,
+    @Param('caseId', uuidParam('caseId')) caseId: string,
+    @Param('action') action: string,
+    @Body() dto: TransitionDto,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    if (!ACTION_PATTERN.test(action)) {
+      throw new AppError(400, 'VALIDATION_FAILED', { zh: '操作名称无效', en: 'The action name is invalid' }, {
+        fields: [{ field: 'action', problems: ['action must be a letter followed by up to 63 letters, digits, hyphens or underscores'] }],
+      });
+    }
+    return answer(await this.commands.request(actor, caseId, action, dto), response);
+  }
+
+  @Get('commands/:commandId')
+  async command(@CurrentActor() actor: Actor, @Param('commandId') commandId: string, @Res({ passthrough: true }) response: Response) {
+    return answer(await this.commands.find(actor, commandId), response);
+  }
+}
+
+function answer(outcome: CommandAnswer, response: Response) {
+  if (outcome.result === 'refused') throw new AppError(outcome.httpStatus, outcome.code, outcome.message, outcome.details);
+  if (outcome.result === 'pending') {
+    response.status(202);
+    return { ...outcome, poll: `/api/commands/${outcome.commandId}` };
+  }
+  return outcome;
+}

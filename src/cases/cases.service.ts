@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, IsNull, Repository } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { CatalogService } from '../catalog/catalog.service.js';
+import { type Actor } from '../common/actor.js';
+import { AppError } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
+import { ProcessEngine } from '../processes/engine/process-engine.js';
+import { ProcessDefinitionService } from '../processes/process-definition.service.js';
+import { ProcessInstanceService } from '../processes/process-instance.service.js';
+import { actionLabel } from './action-labels.js';
+import { assertCanRead } from './case-access.js';
+import { CaseTask } from './case-task.entity.js';
+import { applyStep, stageOf, syncTasks } from './case-transition.service.js';
+import { CreateCaseDto } from './case.dto.js';
+import { Case } from './case.entity.js';
+
+const duplicateFiling = (dto: CreateCaseDto) =>
+  new AppError(
+    409,
+    'CASE_DUPLICATE',
+    {
+      zh: `申请单位“${dto.applicantOrganisation}”已有名为“${dto.projectName}”的办件，请勿重复申报`,
+      en: `"${dto.applicantOrganisation}" already has a case for the project "${dto.projectName}"`,
+    },
+    { applicantOrganisation: dto.applicantOrganisation, projectName: dto.projectName },
+  );
+
+/** Drafts and what applicants and staff read of a case; moving a case is CaseTransitionService's work. */
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(Case) private readonly cases: Repository<Case>,
+    @InjectRepository(CaseTask) private readonly tasks: Repository<CaseTask>,
+    private readonly catalog: CatalogService,
+    private readonly definitions: ProcessDefinitionService,
+    private readonly instances: ProcessInstanceService,
+    private readonly engine: ProcessEngine,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Creates the draft and starts its process, which then waits for the applicant to submit. */
+  async createDraft(actor: Actor, dto: CreateCaseDto) {
+    if (!actor.roles.includes('applicant')) {
+      throw new AppError(403, 'ROLE_NOT_ALLOWED', { zh: '只有申请人可以创建办件草稿', en: 'Only applicants can create a draft case' });
+    }
+    const matter = await this.catalog.getMatter(dto.matterId);
+    const department = await this.catalog.departmentOf(matter);
+    const definition = await this.definitions.latest(matter.processKey);
+    const process = await this.definitions.compile(definition.id);
+    if (await this.cases.existsBy({ applicantOrganisation: dto.applicantOrganisation, projectName: dto.projectName })) throw duplicateFiling(dto);
+
+    try {
+      return await this.dataSource.transaction(async (tx) => {
+        const now = this.clock.now();
+        const [{ seq }] = await tx.query(`SELECT nextval('case_number_seq') AS seq`);
+        const kase = tx.create(Case, {
+          ...dto,
+          caseNumber: caseNumber(department.code, now, Number(seq)),
+          processDefinitionId: definition.id,
+          applicantId: actor.id,
+          status: 'open',
+          submittedAt: null,
+          closedAt: null,
+        });
+        kase.id = randomUUID();
+        const step = await this.engine.start(process, kase.id);
+        applyStep(kase, step, now);
+        await tx.save(kase);
+        await this.instances.save(tx, kase.id, definition.id, step);
+        await syncTasks(tx, kase.id, step, now);
+        await this.audit.append(tx, {
+          caseId: kase.id, action: 'create', actorId: actor.id, actorName: actor.displayName, actorRole: 'applicant',
+          stageFrom: null, stageTo: kase.stage, comment: null, commandId: null, details: { stageToName: kase.stageName }, at: now,
+        });
+        return this.present(kase);
+      });
+    } catch (error) {
+      // Two drafts racing for the same organisation and project: the constraint decides, the loser is told why.
+      if ((error as { constraint?: string }).constraint === 'uq_cases_organisation_project') throw duplicateFiling(dto);
+      throw error;
+    }
+  }
+
+  async listMine(actor: Actor) {
+    const cases = await this.cases.find({ where: { applicantId: actor.id }, order: { createdAt: 'DESC' }, take: 200 });
+    return cases.map((kase) => this.present(kase));
+  }
+
+  async detail(actor: Actor, caseId: string) {
+    const kase = await this.cases.findOneBy({ id: caseId });
+    assertCanRead(actor, kase);
+    const openTasks = await this.tasks.find({ where: { caseId, closedAt: IsNull() }, order: { openedAt: 'ASC' } });
+    return {
+      ...this.present(kase),
+      openTasks: openTasks.map(({ id, elementId, name, role, actions, openedAt }) => ({
+        id, elementId, name, role, actions, openedAt,
+        yours: actor.roles.includes(role as never) && (role !== 'applicant' || kase.applicantId === actor.id),
+      })),
+    };
+  }
+
+  /** Every stage the case went through: who acted, when, with what comment. */
+  async timeline(actor: Actor, caseId: string) {
+    assertCanRead(actor, await this.cases.findOneBy({ id: caseId }));
+    const entries = await this.audit.caseHistory(caseId);
+    return entries.map((entry) => {
+      const names = (entry.details ?? {}) as { stageFromName?: string; stageToName?: string };
+      return {
+        at: entry.at,
+        action: entry.action,
+        actionName: actionLabel(entry.action),
+        actor: { id: entry.actorId, name: entry.actorName, role: entry.actorRole },
+        from: entry.stageFrom && { stage: entry.stageFrom, name: names.stageFromName ?? entry.stageFrom },
+        to: entry.stageTo && { stage: entry.stageTo, name: names.stageToName ?? entry.stageTo },
+        comment: entry.comment,
+      };
+    });
+  }
+
+  private present(kase: Case) {
+    const { applicantOrganisation, projectName, legalRepresentative, organisationPhone, handlerName, handlerPhone } = kase;
+    return {
+      ...stageOf(kase),
+      matterId: kase.matterId,
+      applicantId: kase.applicantId,
+      basicInformation: { applicantOrganisation, projectName, legalRepresentative, organisationPhone, handlerName, handlerPhone },
+      createdAt: kase.createdAt,
+      submittedAt: kase.submittedAt,
+      closedAt: kase.closedAt,
+    };
+  }
+}
+
+/** Readable and unique: department code, date in Beijing time and a sequence, e.g. NM-ZRZY-20261128-000042. */
+export function caseNumber(departmentCode: string, at: Date, sequence: number): string {
+  const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(at)
+    .replaceAll('-', '');
+  return `${departmentCode}-${date}-${String(sequence).padStart(6, '0')}`;
+}

@@ -1,0 +1,25 @@
+import type { Actor } from '../common/actor.js';
+import type { Message } from '../common/app-error.js';
+
+/** A request to move a case: carried out once per command id, by a worker. */
+export interface TransitionCommand {
+  commandId: string;
+  caseId: string;
+  action: string;
+  actor: Actor;
+  comment: string | null;
+}
+
+export interface CaseStage {
+  id: string;
+  caseNumber: string;
+  stage: string;
+  stageName: string;
+  status: string;
+  version: number;
+}
+
+/** What became of a command: carried out, or refused with the status and reason a client is told. */
+export type TransitionOutcome =
+  | { commandId: string; result: 'done'; action: string; case: CaseStage }
+  | { commandId: string; result: 'refused'; httpStatus: number; code: string; message: Message; details?: unknown };

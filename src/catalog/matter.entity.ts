@@ -1,0 +1,36 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** An approval matter (事项) and the core of its service guide (办事指南). */
+@Entity({ name: 'matters' })
+export class Matter {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ unique: true })
+  code: string;
+
+  @Column()
+  name: string;
+
+  @Column('uuid', { name: 'department_id' })
+  departmentId: string;
+
+  /** Key of the BPMN process (in `workflows/`) that new cases of this matter run. */
+  @Column({ name: 'process_key' })
+  processKey: string;
+
+  @Column({ name: 'legal_basis', type: 'text' })
+  legalBasis: string;
+
+  @Column({ type: 'text' })
+  conditions: string;
+
+  @Column({ name: 'legal_limit_working_days', type: 'int' })
+  legalLimitWorkingDays: number;
+
+  @Column({ name: 'promised_limit_working_days', type: 'int' })
+  promisedLimitWorkingDays: number;
+
+  @Column({ type: 'text' })
+  fees: string;
+}

@@ -1,0 +1,29 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One item of a matter's list of application materials (申请材料). */
+@Entity({ name: 'required_materials' })
+export class RequiredMaterial {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'matter_id' })
+  matterId: string;
+
+  @Column()
+  name: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ name: 'original_copies', type: 'int' })
+  originalCopies: number;
+
+  @Column({ name: 'photocopies', type: 'int' })
+  photocopies: number;
+
+  @Column({ name: 'is_required' })
+  isRequired: boolean;
+
+  @Column({ type: 'int' })
+  position: number;
+}

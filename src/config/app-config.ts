@@ -1,0 +1,76 @@
+import path from 'node:path';
+
+export type RunMode = 'embedded' | 'server';
+
+export interface S3Config {
+  endPoint: string;
+  port: number;
+  useSSL: boolean;
+  accessKey: string;
+  secretKey: string;
+  bucket: string;
+  region: string;
+}
+
+export interface AppConfig {
+  mode: RunMode;
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  queuePrefix: string;
+  s3?: S3Config;
+  /** How long an HTTP request that asks for a transition waits for the worker before answering 202. */
+  transitionWaitMs: number;
+  workerConcurrency: number;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (!value) throw new ConfigError(`${name} is required in server mode (DATABASE_URL is set)`);
+  return value;
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+function parseS3(env: NodeJS.ProcessEnv): S3Config {
+  const endpoint = new URL(required(env, 'S3_ENDPOINT'));
+  const useSSL = endpoint.protocol === 'https:';
+  return {
+    endPoint: endpoint.hostname,
+    port: endpoint.port ? Number(endpoint.port) : useSSL ? 443 : 80,
+    useSSL,
+    accessKey: required(env, 'S3_ACCESS_KEY'),
+    secretKey: required(env, 'S3_SECRET_KEY'),
+    bucket: env.S3_BUCKET || 'tongban-materials',
+    region: env.S3_REGION || 'us-east-1',
+  };
+}
+
+/**
+ * Reads the configuration once, at boot. DATABASE_URL chooses server mode, which then needs Redis and S3
+ * too: a half-configured server (say, PostgreSQL with materials on one machine's disk) would break as
+ * soon as a second worker ran elsewhere, so it is refused.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const mode: RunMode = env.DATABASE_URL ? 'server' : 'embedded';
+  const common = {
+    port: positiveInteger(env, 'PORT', 3000),
+    dataDir: path.resolve(env.TONGBAN_DATA_DIR || 'data'),
+    queuePrefix: env.TONGBAN_QUEUE_PREFIX || 'tongban',
+    transitionWaitMs: positiveInteger(env, 'TONGBAN_TRANSITION_WAIT_MS', 10_000),
+    workerConcurrency: positiveInteger(env, 'TONGBAN_WORKER_CONCURRENCY', 8),
+  };
+  if (mode === 'embedded') return { mode, ...common };
+  return { mode, ...common, databaseUrl: env.DATABASE_URL, redisUrl: required(env, 'REDIS_URL'), s3: parseS3(env) };
+}

@@ -1,0 +1,25 @@
+/** The queues this product runs; a worker process serves all of them unless told otherwise. */
+export const QUEUES = { caseTransitions: 'case-transitions' } as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export type JobHandler<T, R> = (data: T) => Promise<R>;
+
+/**
+ * Jobs behind one small interface, so that callers never import bullmq: BullMQ on Redis in server mode,
+ * the same handlers called in-process in embedded mode.
+ */
+export interface JobQueue {
+  readonly kind: 'in-process' | 'bullmq';
+  /**
+   * Runs the job with this id at most once and resolves with its result, or with `undefined` if it has
+   * not finished within `waitMs` (it then goes on, and its result is found by other means).
+   */
+  run<T, R>(queue: QueueName, jobId: string, data: T, waitMs: number): Promise<R | undefined>;
+  /** Carries out this queue's jobs in this process. */
+  work<T, R>(queue: QueueName, handler: JobHandler<T, R>): void;
+  /** Throws when the queue's backend cannot be reached. */
+  check(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const JOB_QUEUE = Symbol('JOB_QUEUE');

@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module.js';
+import { prepareDatabase } from './boot.js';
+import { CaseTransitionWorker } from './cases/case-transition.worker.js';
+import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { createValidationPipe } from './common/validation.js';
+import { APP_CONFIG, type AppConfig, loadConfig } from './config/app-config.js';
+import { DemoSeeder, printAccounts } from './seed/demo-seeder.service.js';
+
+async function bootstrap(): Promise<void> {
+  loadConfig(); // fails fast, before anything starts, on a bad configuration
+  const app = await NestFactory.create(AppModule);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableShutdownHooks();
+  const config = app.get<AppConfig>(APP_CONFIG);
+
+  await prepareDatabase(app);
+  if (config.mode === 'embedded') {
+    // No Redis here: this process carries out the transitions itself, with the workers' own handlers.
+    app.get(CaseTransitionWorker).start();
+    const seeder = app.get(DemoSeeder);
+    if (await seeder.isEmpty()) {
+      const { accounts, file } = await seeder.seed();
+      printAccounts(accounts, file);
+    }
+  }
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('通办 Tongban API').setDescription('行政审批平台 Administrative approvals platform').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('api/docs', app, document);
+
+  await app.listen(config.port);
+  new Logger('Tongban').log(`通办 Tongban listening on http://localhost:${config.port} (${config.mode} mode; API docs at /api/docs)`);
+}
+
+bootstrap().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One uploaded file, kept in object storage under `storageKey`. */
+@Entity({ name: 'case_materials' })
+export class CaseMaterial {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'case_id' })
+  caseId: string;
+
+  @Column('uuid', { name: 'required_material_id' })
+  requiredMaterialId: string;
+
+  @Column({ name: 'file_name' })
+  fileName: string;
+
+  @Column({ name: 'content_type' })
+  contentType: string;
+
+  @Column({ name: 'size_bytes', type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  sizeBytes: number;
+
+  @Column()
+  sha256: string;
+
+  @Column({ name: 'storage_key' })
+  storageKey: string;
+
+  @Column('uuid', { name: 'uploaded_by' })
+  uploadedBy: string;
+
+  @CreateDateColumn({ name: 'uploaded_at', type: 'timestamptz' })
+  uploadedAt: Date;
+}

@@ -1,0 +1,92 @@
+import busboy from 'busboy';
+import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import path from 'node:path';
+import { PassThrough, Readable, Transform } from 'node:stream';
+import { AppError } from '../common/app-error.js';
+
+export interface ReceivedFile {
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+// What a multipart envelope may add around one file: boundaries, headers and a few small fields.
+const ENVELOPE_ALLOWANCE = 1024 * 1024;
+const FIELD = 'file';
+
+export const fileTooLarge = (maxBytes: number) =>
+  new AppError(
+    413,
+    'FILE_TOO_LARGE',
+    { zh: `文件超过 ${maxBytes} 字节（300 MiB）的上限`, en: `The file is larger than the limit of ${maxBytes} bytes (300 MiB)` },
+    { maxBytes },
+  );
+
+const badUpload = (zh: string, en: string, code = 'INVALID_UPLOAD') => new AppError(400, code, { zh, en });
+
+/**
+ * Receives the one file of a multipart/form-data request (field `file`) and streams it into `sink`
+ * while counting and hashing it: nothing holds the whole file in memory. A file over `maxBytes` makes
+ * the sink fail, so that storage keeps nothing of it.
+ */
+export async function receiveFile(request: IncomingMessage, maxBytes: number, sink: (body: Readable) => Promise<void>): Promise<ReceivedFile> {
+  if (!/^multipart\/form-data/i.test(request.headers['content-type'] ?? '')) {
+    throw new AppError(415, 'MULTIPART_REQUIRED', {
+      zh: '请以 multipart/form-data 上传，文件放在 file 字段',
+      en: 'Upload as multipart/form-data with the file in the field "file"',
+    });
+  }
+  if (Number(request.headers['content-length'] ?? 0) > maxBytes + ENVELOPE_ALLOWANCE) throw fileTooLarge(maxBytes);
+
+  return new Promise<ReceivedFile>((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({ headers: request.headers, limits: { files: 1, fileSize: maxBytes, fields: 10 }, defParamCharset: 'utf8' });
+    } catch {
+      return reject(badUpload('multipart 请求头无效', 'The multipart request headers are invalid'));
+    }
+    let stored: Promise<ReceivedFile> | undefined;
+    parser.on('file', (field, stream, info) => {
+      if (field !== FIELD || stored) return void stream.resume();
+      stored = storeFile(stream, info, maxBytes, sink);
+      stored.catch(() => stream.resume());
+    });
+    parser.on('error', () => reject(badUpload('multipart 请求体无效', 'The multipart body is malformed')));
+    parser.on('close', () => {
+      if (!stored) return reject(badUpload('请求中没有 file 字段的文件', 'The request has no file in the field "file"', 'FILE_MISSING'));
+      stored.then(resolve, reject);
+    });
+    request.on('aborted', () => parser.destroy(new Error('client aborted the upload')));
+    request.pipe(parser);
+  });
+}
+
+async function storeFile(stream: Readable & { truncated?: boolean }, info: busboy.FileInfo, maxBytes: number, sink: (body: Readable) => Promise<void>) {
+  const hash = createHash('sha256');
+  let sizeBytes = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      sizeBytes += chunk.length;
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  const body = stream.pipe(counter).pipe(new PassThrough());
+  stream.on('limit', () => body.destroy(fileTooLarge(maxBytes)));
+  try {
+    await sink(body);
+  } catch (error) {
+    if (stream.truncated) throw fileTooLarge(maxBytes);
+    throw error;
+  }
+  if (stream.truncated) throw fileTooLarge(maxBytes);
+  return { fileName: sanitiseFileName(info.filename), contentType: info.mimeType || 'application/octet-stream', sizeBytes, sha256: hash.digest('hex') };
+}
+
+/** Keeps the base name only, without control characters or path separators, at most 255 characters. */
+export function sanitiseFileName(raw: string | undefined): string {
+  const base = path.basename((raw ?? '').replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f/]/g, '').trim();
+  return (base || 'upload.bin').slice(-255);
+}
