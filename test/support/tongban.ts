@@ -1,0 +1,172 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { api } from './http.js';
+import { createTestDatabase, type TestDatabase } from './postgres.js';
+import { startApi, startWorker, type RunningProcess } from './processes.js';
+
+export type Mode = 'embedded' | 'server';
+export const MODES: Mode[] = ['embedded', 'server'];
+
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** A running Tongban: in embedded mode one API process; in server mode an API and separate workers. */
+export interface Deployment {
+  mode: Mode;
+  baseUrl: string;
+  env: Record<string, string>;
+  api: RunningProcess;
+  workers: RunningProcess[];
+  passwords: Record<string, string>;
+  /** Stops every process (SIGKILL when `crash`), then starts them again on the same data. */
+  restart(options?: { crash?: boolean }): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function serverEnvironment(): Promise<{ env: Record<string, string>; database: TestDatabase }> {
+  const database = await createTestDatabase('tongban');
+  const unique = randomBytes(4).toString('hex');
+  return {
+    database,
+    env: {
+      DATABASE_URL: database.url,
+      REDIS_URL: process.env.TEST_REDIS_URL!,
+      S3_ENDPOINT: process.env.TEST_S3_ENDPOINT!,
+      S3_ACCESS_KEY: process.env.TEST_S3_ACCESS_KEY!,
+      S3_SECRET_KEY: process.env.TEST_S3_SECRET_KEY!,
+      S3_BUCKET: `tongban-${unique}`,
+      TONGBAN_QUEUE_PREFIX: `tongban-test-${unique}`,
+    },
+  };
+}
+
+async function seedServer(env: Record<string, string>): Promise<Record<string, string>> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['dist/src/seed-demo.js', '--json'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, NODE_OPTIONS: undefined, ...env },
+  });
+  const json = stdout.trim().split('\n').at(-1)!;
+  return passwordsOf(JSON.parse(json));
+}
+
+function passwordsOf(file: { accounts: { username: string; password: string }[] }): Record<string, string> {
+  return Object.fromEntries(file.accounts.map((account) => [account.username, account.password]));
+}
+
+/** Starts Tongban in the given mode on fresh data: a new embedded data folder, or a new PostgreSQL database, queue prefix and bucket. */
+export async function deploy(mode: Mode, options: { workers?: number; extraEnv?: Record<string, string> } = {}): Promise<Deployment> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'tongban-test-'));
+  const server = mode === 'server' ? await serverEnvironment() : undefined;
+  // An empty DATABASE_URL keeps a developer's own setting from turning an embedded test into a server one.
+  const env: Record<string, string> = { TONGBAN_DATA_DIR: dataDir, DATABASE_URL: '', ...server?.env, ...options.extraEnv };
+  const passwords = server ? await seedServer(env) : {};
+
+  const startAll = async () => {
+    const apiProcess = await startApi(env);
+    const workers = server ? await Promise.all(Array.from({ length: options.workers ?? 1 }, () => startWorker(env))) : [];
+    return { apiProcess, workers };
+  };
+  let running = await startAll();
+  if (!server) Object.assign(passwords, passwordsOf(JSON.parse(await readFile(path.join(dataDir, 'demo-accounts.json'), 'utf8'))));
+
+  const stopAll = async (crash = false) => {
+    const all = [running.apiProcess, ...running.workers];
+    await Promise.all(all.map((proc) => (crash ? proc.kill() : proc.stop())));
+  };
+  const deployment: Deployment = {
+    mode,
+    env,
+    passwords,
+    get baseUrl() {
+      return running.apiProcess.baseUrl!;
+    },
+    get api() {
+      return running.apiProcess;
+    },
+    get workers() {
+      return running.workers;
+    },
+    async restart({ crash = false } = {}) {
+      await stopAll(crash);
+      running = await startAll();
+    },
+    async stop() {
+      await stopAll();
+      await server?.database.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return deployment;
+}
+
+/** Logs in and returns an API client carrying the token. */
+export async function loginAs(deployment: Deployment, username: string, password = deployment.passwords[username]) {
+  const response = await api(deployment.baseUrl).post('/api/identity/login', { username, password });
+  if (response.status !== 200) throw new Error(`login of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+  const token: string = response.body.token;
+  return Object.assign(api(deployment.baseUrl, token), { token });
+}
+
+export type Client = Awaited<ReturnType<typeof loginAs>>;
+
+let applicants = 0;
+
+/** Registers a new applicant and logs them in. */
+export async function newApplicant(deployment: Deployment) {
+  const username = `applicant-${process.pid}-${++applicants}-${randomBytes(3).toString('hex')}`;
+  const password = 'Grassland-2026';
+  const response = await api(deployment.baseUrl).post('/api/identity/register', { username, displayName: '张三', password });
+  if (response.status !== 201) throw new Error(`registration failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return { username, client: await loginAs(deployment, username, password) };
+}
+
+export const GRASSLAND_MATTER_CODE = 'LCJ-XK-001';
+
+/** The basic information of a filing, unique per call unless a project name is given. */
+export function basicInformation(matterId: string, projectName = `风电场临时道路-${randomBytes(4).toString('hex')}`) {
+  return {
+    matterId,
+    applicantOrganisation: '呼和浩特市某某牧业有限公司',
+    projectName,
+    legalRepresentative: '王五',
+    organisationPhone: '0471-6945123',
+    handlerName: '赵六',
+    handlerPhone: '13800000000',
+  };
+}
+
+export async function grasslandMatter(deployment: Deployment) {
+  const matters = await api(deployment.baseUrl).get('/api/matters');
+  const summary = matters.body.find((matter: { code: string }) => matter.code === GRASSLAND_MATTER_CODE);
+  return (await api(deployment.baseUrl).get(`/api/matters/${summary.id}`)).body;
+}
+
+/** Uploads a small in-memory file for one material item. */
+export async function uploadSmallMaterial(deployment: Deployment, client: Client, caseId: string, itemId: string, content = randomBytes(2048), fileName = '申请书.pdf') {
+  const form = new FormData();
+  form.append('file', new Blob([content], { type: 'application/pdf' }), fileName);
+  const response = await fetch(`${deployment.baseUrl}/api/cases/${caseId}/materials/${itemId}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${client.token}` },
+    body: form,
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+/** Creates a draft of the grassland matter, uploads every required material and submits it; returns the case id. */
+export async function fileSubmittedCase(deployment: Deployment, client: Client): Promise<string> {
+  const matter = await grasslandMatter(deployment);
+  const draft = await client.post('/api/cases', basicInformation(matter.id));
+  if (draft.status !== 201) throw new Error(`draft refused: ${JSON.stringify(draft.body)}`);
+  for (const item of matter.requiredMaterials.filter((m: { isRequired: boolean }) => m.isRequired)) {
+    const upload = await uploadSmallMaterial(deployment, client, draft.body.id, item.id);
+    if (upload.status !== 201) throw new Error(`upload refused: ${JSON.stringify(upload.body)}`);
+  }
+  const submitted = await client.post(`/api/cases/${draft.body.id}/actions/submit`, {});
+  if (submitted.status !== 200) throw new Error(`submit refused: ${JSON.stringify(submitted.body)}`);
+  return draft.body.id;
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, loadConfig } from '../../src/config/app-config.js';
+
+describe('loadConfig', () => {
+  it('defaults to embedded mode on port 3000 with data under ./data', () => {
+    const config = loadConfig({});
+    expect(config.mode).toBe('embedded');
+    expect(config.port).toBe(3000);
+    expect(config.dataDir.endsWith('/data')).toBe(true);
+    expect(config.s3).toBeUndefined();
+  });
+
+  it('chooses server mode from DATABASE_URL and reads Redis and S3', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://db/tongban', REDIS_URL: 'redis://127.0.0.1:6379', PORT: '4000',
+      S3_ENDPOINT: 'https://s3.example.test:9443', S3_ACCESS_KEY: 'a', S3_SECRET_KEY: 'b',
+    });
+    expect(config).toMatchObject({ mode: 'server', port: 4000, redisUrl: 'redis://127.0.0.1:6379' });
+    expect(config.s3).toMatchObject({ endPoint: 's3.example.test', port: 9443, useSSL: true, bucket: 'tongban-materials' });
+  });
+
+  it('refuses a half-configured server mode, naming what is missing', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/tongban' })).toThrow(new ConfigError('REDIS_URL is required in server mode (DATABASE_URL is set)'));
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://db/x', REDIS_URL: 'redis://r' })).toThrow(/S3_ENDPOINT is required/);
+  });
+
+  it('refuses a port that is not a positive integer', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a positive integer/);
+  });
+});
