@@ -6,7 +6,8 @@ export class Matter {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ unique: true })
+  /** 实施编码: provincial codes run long (GB/T 39554.1), so the column is wide and unvalidated in length. */
+  @Column({ length: 64, unique: true })
   code: string;
 
   @Column()

@@ -21,7 +21,7 @@ export class CaseMaterial {
   @Column({ name: 'size_bytes', type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
   sizeBytes: number;
 
-  @Column()
+  @Column({ type: 'char', length: 64 })
   sha256: string;
 
   @Column({ name: 'storage_key' })

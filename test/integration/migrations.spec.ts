@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { DataSource } from 'typeorm';
+import { allMigrations } from '../../migrations/index.js';
+import { AuditEntry } from '../../src/audit/audit-entry.entity.js';
+import { CaseCommand } from '../../src/cases/case-command.entity.js';
+import { CaseTask } from '../../src/cases/case-task.entity.js';
+import { Case } from '../../src/cases/case.entity.js';
+import { Department } from '../../src/catalog/department.entity.js';
+import { Matter } from '../../src/catalog/matter.entity.js';
+import { RequiredMaterial } from '../../src/catalog/required-material.entity.js';
+import { Session } from '../../src/identity/session.entity.js';
+import { User } from '../../src/identity/user.entity.js';
+import { CaseMaterial } from '../../src/materials/case-material.entity.js';
+import { ProcessDefinition } from '../../src/processes/process-definition.entity.js';
+import { ProcessInstance } from '../../src/processes/process-instance.entity.js';
+import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
+
+const ENTITIES = [AuditEntry, CaseCommand, CaseTask, Case, Department, Matter, RequiredMaterial, Session, User, CaseMaterial, ProcessDefinition, ProcessInstance];
+
+interface Engine {
+  name: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+async function postgres15(): Promise<Engine> {
+  const database: TestDatabase = await createTestDatabase('tongban_migrations');
+  return { name: 'PostgreSQL server', url: database.url, close: () => database.drop() };
+}
+
+// The embedded mode's engine, served the way the app serves it (pglite-socket), here in the test's own thread.
+async function pglite(): Promise<Engine> {
+  const db = await PGlite.create();
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
+  await server.start();
+  return {
+    name: 'PGlite',
+    url: `postgres://postgres@${server.getServerConn()}/postgres`,
+    close: async () => {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
+
+type Column = { table_name: string; column_name: string; data_type: string; is_nullable: string };
+
+async function schemaOf(dataSource: DataSource): Promise<Column[]> {
+  return dataSource.query(
+    `SELECT table_name, column_name, data_type, is_nullable FROM information_schema.columns
+      WHERE table_schema = 'public' ORDER BY table_name, column_name`,
+  );
+}
+
+const schemas: Record<string, Column[]> = {};
+
+describe.each([
+  ['PostgreSQL 15', postgres15, /^15\./],
+  ['PGlite (PostgreSQL 18)', pglite, /^18\./],
+] as const)('migrations on %s', (_name, start, expectedVersion) => {
+  let engine: Engine;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    engine = await start();
+    dataSource = await new DataSource({ type: 'postgres', url: engine.url, entities: ENTITIES, migrations: allMigrations, extra: { max: 4 } }).initialize();
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await engine?.close();
+  });
+
+  it('runs on the engine version the mode uses', async () => {
+    const [{ server_version }] = await dataSource.query('SHOW server_version');
+    expect(server_version).toMatch(expectedVersion);
+  });
+
+  it('creates the whole schema, takes it down again and recreates it', async () => {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    expect(applied.map((m) => m.name)).toEqual(allMigrations.map((m) => new m().name));
+    const created = await schemaOf(dataSource);
+    expect(new Set(created.map((c) => c.table_name))).toEqual(
+      new Set(['audit_entries', 'case_commands', 'case_materials', 'case_tasks', 'cases', 'departments', 'matters',
+        'migrations', 'process_definitions', 'process_instances', 'required_materials', 'sessions', 'users']),
+    );
+
+    for (let i = 0; i < allMigrations.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    expect(new Set((await schemaOf(dataSource)).map((c) => c.table_name))).toEqual(new Set(['migrations']));
+
+    await dataSource.runMigrations({ transaction: 'each' });
+    schemas[engine.name] = await schemaOf(dataSource);
+    expect(schemas[engine.name]).toEqual(created);
+  });
+
+  // The app never synchronizes: the migrations alone must give every entity the columns it maps.
+  it('gives every entity exactly the tables and columns it maps', async () => {
+    const { upQueries } = await dataSource.driver.createSchemaBuilder().log();
+    const columnChanges = upQueries.map((q) => q.query).filter((sql) => /CREATE TABLE|ADD "|DROP COLUMN|ALTER COLUMN/.test(sql));
+    expect(columnChanges).toEqual([]);
+  });
+
+  it('declares the named invariants', async () => {
+    const constraints = await dataSource.query(`SELECT conname FROM pg_constraint WHERE conname LIKE 'uq\\_%' OR conname LIKE 'ck\\_%'`);
+    expect(constraints.map((c: { conname: string }) => c.conname)).toEqual(
+      expect.arrayContaining(['uq_cases_organisation_project', 'ck_matters_promised_within_legal', 'uq_process_definitions_key_content']),
+    );
+    await expect(
+      dataSource.query(`INSERT INTO departments (code, name) VALUES ('D', 'x'), ('D', 'y')`),
+    ).rejects.toThrow(/uq_departments_code/);
+    const index = await dataSource.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'uq_case_tasks_one_open_per_element'`);
+    expect(index[0].indexdef).toMatch(/UNIQUE INDEX .* WHERE \(closed_at IS NULL\)/);
+  });
+});
+
+describe('both engines', () => {
+  it('end with the same tables and columns', () => {
+    expect(Object.keys(schemas)).toHaveLength(2);
+    const [a, b] = Object.values(schemas);
+    expect(a).toEqual(b);
+  });
+});
