@@ -31,8 +31,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const [code, zh, en] = GENERIC_MESSAGES[status] ?? ['HTTP_ERROR', '请求失败', exception.message];
       return { statusCode: status, code, message: { zh, en } };
     }
-    if (isBodyParserError(exception)) {
+    const parserStatus = bodyParserStatus(exception);
+    if (parserStatus === 400) {
       return { statusCode: 400, code: 'MALFORMED_JSON', message: { zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' } };
+    }
+    if (parserStatus) {
+      const [code, zh, en] = GENERIC_MESSAGES[parserStatus] ?? ['BAD_REQUEST', '请求无效', 'The request is invalid'];
+      return { statusCode: parserStatus, code, message: { zh, en } };
     }
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: { zh: '服务器内部错误', en: 'Internal server error' } };
   }
@@ -42,6 +47,9 @@ function isErrorBody(value: unknown): value is ErrorBody {
   return typeof value === 'object' && value !== null && 'code' in value && 'message' in value && typeof (value as ErrorBody).message === 'object';
 }
 
-function isBodyParserError(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && (value as { type?: string }).type === 'entity.parse.failed';
+/** The 4xx status of an error thrown by Express's body parsers (malformed JSON, too large, bad charset), if it is one. */
+function bodyParserStatus(value: unknown): number | undefined {
+  const { type, status } = (value ?? {}) as { type?: unknown; status?: unknown };
+  const fromParser = typeof type === 'string' && typeof status === 'number' && status >= 400 && status < 500;
+  return fromParser ? status : undefined;
 }

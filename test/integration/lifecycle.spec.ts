@@ -187,6 +187,17 @@ describe.each(MODES)('one case filed online and approved, end to end (%s mode)',
     expect((await stranger.get(`/api/cases/${caseId}/timeline`)).status).toBe(404);
   });
 
+  it('answers malformed JSON with 400 and an oversized JSON body with 413, in the error shape', async () => {
+    const post = (body: string) =>
+      fetch(`${deployment.baseUrl}/api/identity/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const malformed = await post('{"username": ');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ statusCode: 400, code: expect.any(String), message: { zh: expect.any(String) } });
+    const oversized = await post(JSON.stringify({ username: 'x'.repeat(200_000), password: 'y' }));
+    expect(oversized.status).toBe(413);
+    expect(await oversized.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+  });
+
   it('answers 401 without a token and 400 for a malformed case id', async () => {
     expect((await api(deployment.baseUrl).get('/api/cases')).status).toBe(401);
     const bad = await applicant.get('/api/cases/not-a-uuid');
