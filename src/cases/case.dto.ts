@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { Trimmed } from '../common/trim.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value);
 // A mainland mobile number, or a landline with its area code (optionally an extension).
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
 const PHONE_MESSAGE = (field: string) => `${field} must be a mobile number (11 digits) or a landline with area code, such as 0471-6945123`;
@@ -13,37 +12,37 @@ export class CreateCaseDto {
   matterId: string;
 
   @ApiProperty({ example: '呼和浩特市某某牧业有限公司', description: '申请单位 Applicant organisation' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(2, 200)
   applicantOrganisation: string;
 
   @ApiProperty({ example: '某某风电场临时道路', description: '项目名称 Project name' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(2, 200)
   projectName: string;
 
   @ApiProperty({ example: '王五', description: '法定代表人 Legal representative' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 50)
   legalRepresentative: string;
 
   @ApiProperty({ example: '0471-6945123', description: '单位电话 Organisation phone' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Matches(PHONE, { message: PHONE_MESSAGE('organisationPhone') })
   organisationPhone: string;
 
   @ApiProperty({ example: '赵六', description: '经办人 Handler' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 50)
   handlerName: string;
 
   @ApiProperty({ example: '13800000000', description: '经办人电话 Handler phone' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Matches(PHONE, { message: PHONE_MESSAGE('handlerPhone') })
   handlerPhone: string;

@@ -1,18 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsString, Length, Matches } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '../common/trim.js';
 
 export class RegisterApplicantDto {
   @ApiProperty({ example: 'zhang.san', description: '登录名 Login name: 3–32 letters, digits, dot, underscore or hyphen' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Matches(/^[A-Za-z0-9._-]{3,32}$/, { message: 'username must be 3–32 letters, digits, dots, underscores or hyphens' })
   username: string;
 
   @ApiProperty({ example: '张三', description: '姓名或单位名称 Display name' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 100)
   displayName: string;
@@ -26,7 +24,7 @@ export class RegisterApplicantDto {
 
 export class LoginDto {
   @ApiProperty({ example: 'zhang.san' })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 64)
   username: string;
