@@ -7,6 +7,11 @@ import { EmbeddedPostgres } from './embedded/embedded-postgres.js';
 import { MigrationRunner } from './migration-runner.js';
 
 const POOL_SIZE = 10;
+// PGlite has a single backend session, which pglite-socket shares between its connections message by
+// message: outside a transaction, the Parse/Bind/Execute/Sync of concurrent connections interleave, so one
+// query binds another's statement (wrong rows, "portal does not exist"; electric-sql/pglite#1046). With a
+// single connection, queries reach it one whole query at a time.
+const EMBEDDED_POOL_SIZE = 1;
 
 @Global()
 @Module({
@@ -32,14 +37,14 @@ class DatabaseServerModule implements OnApplicationShutdown {
   imports: [
     TypeOrmModule.forRootAsync({
       imports: [DatabaseServerModule],
-      inject: [DATABASE_SERVER],
-      useFactory: (server: DatabaseServer) => ({
+      inject: [DATABASE_SERVER, APP_CONFIG],
+      useFactory: (server: DatabaseServer, config: AppConfig) => ({
         type: 'postgres' as const,
         url: server.url,
         autoLoadEntities: true,
         synchronize: false,
         migrations: allMigrations,
-        extra: { max: POOL_SIZE },
+        extra: { max: config.mode === 'embedded' ? EMBEDDED_POOL_SIZE : POOL_SIZE },
       }),
     }),
   ],

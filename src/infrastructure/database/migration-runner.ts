@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationExecutor } from 'typeorm';
 
 // Any constant works; it only has to be the same in every process that migrates this database.
 const MIGRATION_LOCK_KEY = 7_141_592_653;
@@ -16,7 +16,10 @@ export class MigrationRunner {
     await lockHolder.connect();
     try {
       await lockHolder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-      const applied = await this.dataSource.runMigrations({ transaction: 'each' });
+      // On the lock holder's own connection: the embedded pool has only that one.
+      const executor = new MigrationExecutor(this.dataSource, lockHolder);
+      executor.transaction = 'each';
+      const applied = await executor.executePendingMigrations();
       if (applied.length) this.logger.log(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
     } finally {
       await lockHolder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
