@@ -50,7 +50,6 @@ export class MaterialsService {
     const storageKey = `cases/${caseId}/${randomUUID()}`;
     try {
       const file = await receiveFile(request, MAX_MATERIAL_BYTES, (body) => this.storage.put(storageKey, body));
-      if (file.sizeBytes === 0) throw new AppError(400, 'EMPTY_FILE', { zh: '文件为空', en: 'The file is empty' });
       const saved = await this.materials.save(this.materials.create({ caseId, requiredMaterialId, storageKey, uploadedBy: actor.id, ...file }));
       return present(saved);
     } catch (error) {

@@ -26,10 +26,13 @@ export const fileTooLarge = (maxBytes: number) =>
 
 const badUpload = (zh: string, en: string, code = 'INVALID_UPLOAD') => new AppError(400, code, { zh, en });
 
+const emptyFile = () => badUpload('文件为空', 'The file is empty', 'EMPTY_FILE');
+
 /**
  * Receives the one file of a multipart/form-data request (field `file`) and streams it into `sink`
  * while counting and hashing it: nothing holds the whole file in memory. A file over `maxBytes` makes
- * the sink fail, so that storage keeps nothing of it.
+ * the sink fail, so that storage keeps nothing of it, and is refused 413; an empty file is refused 400
+ * (the caller removes what the sink stored of it).
  */
 export async function receiveFile(request: IncomingMessage, maxBytes: number, sink: (body: Readable) => Promise<void>): Promise<ReceivedFile> {
   if (!/^multipart\/form-data/i.test(request.headers['content-type'] ?? '')) {
@@ -43,7 +46,9 @@ export async function receiveFile(request: IncomingMessage, maxBytes: number, si
   return new Promise<ReceivedFile>((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: request.headers, limits: { files: 1, fileSize: maxBytes, fields: 10 }, defParamCharset: 'utf8' });
+      // busboy reports 'limit' (and truncated) as soon as a file reaches fileSize bytes, even when it
+      // ends there: one byte more lets a file of exactly maxBytes through and still stops the next.
+      parser = busboy({ headers: request.headers, limits: { files: 1, fileSize: maxBytes + 1, fields: 10 }, defParamCharset: 'utf8' });
     } catch {
       return reject(badUpload('multipart 请求头无效', 'The multipart request headers are invalid'));
     }
@@ -75,13 +80,17 @@ async function storeFile(stream: Readable & { truncated?: boolean }, info: busbo
   });
   const body = stream.pipe(counter).pipe(new PassThrough());
   stream.on('limit', () => body.destroy(fileTooLarge(maxBytes)));
+  // pipe() passes no error on: a client hanging up mid-file must fail the sink, not crash the process.
+  stream.on('error', (error) => body.destroy(error));
+  const refusal = () => (stream.truncated ? fileTooLarge(maxBytes) : sizeBytes === 0 ? emptyFile() : undefined);
   try {
     await sink(body);
   } catch (error) {
-    if (stream.truncated) throw fileTooLarge(maxBytes);
-    throw error;
+    // The refusal is what the client can act on, also when it made the sink fail: S3 refuses an empty upload.
+    throw refusal() ?? error;
   }
-  if (stream.truncated) throw fileTooLarge(maxBytes);
+  const refused = refusal();
+  if (refused) throw refused;
   return { fileName: sanitiseFileName(info.filename), contentType: info.mimeType || 'application/octet-stream', sizeBytes, sha256: hash.digest('hex') };
 }
 
