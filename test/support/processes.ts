@@ -1,10 +1,10 @@
-import { afterAll } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../../src/common/project-root.js';
 import { freePort } from './ports.js';
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// Found, not fixed relative to this file: the benchmark runs the compiled copy in dist/test/support.
+const PROJECT_ROOT = projectRoot();
 const READY_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 10_000;
 const OUTPUT_LINES = 400;
@@ -39,7 +39,9 @@ export async function stopAllProcesses(): Promise<void> {
 // Jest gives each test file its own copy of this module, so this runs after every file that
 // imports it. Orphaned servers would otherwise hold ports and database sessions after the run:
 // process.on('exit') cannot help, since inside jest's sandbox `process` is not the real one.
-afterAll(stopAllProcesses);
+// Taken from jest's injected globals rather than imported from @jest/globals, which throws outside
+// jest: the benchmark (bench/) runs this module under plain node and calls stopAllProcesses itself.
+(globalThis as { afterAll?: (hook: () => Promise<void>) => void }).afterAll?.(stopAllProcesses);
 
 function launch(name: string, script: string, env: Record<string, string | undefined>) {
   const child = spawn(process.execPath, [script], {

@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { projectRoot } from '../../src/common/project-root.js';
 import { api } from './http.js';
 import { createTestDatabase, type TestDatabase } from './postgres.js';
 import { startApi, startWorker, type RunningProcess } from './processes.js';
@@ -12,7 +12,8 @@ import { startApi, startWorker, type RunningProcess } from './processes.js';
 export type Mode = 'embedded' | 'server';
 export const MODES: Mode[] = ['embedded', 'server'];
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// Found, not fixed relative to this file: the benchmark runs the compiled copy in dist/test/support.
+const PROJECT_ROOT = projectRoot();
 
 /** A running Tongban: in embedded mode one API process; in server mode an API and separate workers. */
 export interface Deployment {
@@ -63,15 +64,28 @@ export async function deploy(mode: Mode, options: { workers?: number; extraEnv?:
   const server = mode === 'server' ? await serverEnvironment() : undefined;
   // An empty DATABASE_URL keeps a developer's own setting from turning an embedded test into a server one.
   const env: Record<string, string> = { TONGBAN_DATA_DIR: dataDir, DATABASE_URL: '', ...server?.env, ...options.extraEnv };
-  const passwords = server ? await seedServer(env) : {};
+  const discardData = async () => {
+    await server?.database.drop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
 
   const startAll = async () => {
     const apiProcess = await startApi(env);
     const workers = server ? await Promise.all(Array.from({ length: options.workers ?? 1 }, () => startWorker(env))) : [];
     return { apiProcess, workers };
   };
-  let running = await startAll();
-  if (!server) Object.assign(passwords, passwordsOf(JSON.parse(await readFile(path.join(dataDir, 'demo-accounts.json'), 'utf8'))));
+  let running: Awaited<ReturnType<typeof startAll>>;
+  const passwords: Record<string, string> = {};
+  try {
+    if (server) Object.assign(passwords, await seedServer(env));
+    running = await startAll();
+    if (!server) Object.assign(passwords, passwordsOf(JSON.parse(await readFile(path.join(dataDir, 'demo-accounts.json'), 'utf8'))));
+  } catch (error) {
+    // The caller gets no deployment to stop, so the database would outlive the run (processes that
+    // did start are ended by stopAllProcesses: jest's afterAll, or the benchmark's own cleanup).
+    await discardData().catch(() => undefined);
+    throw error;
+  }
 
   const stopAll = async (crash = false) => {
     const all = [running.apiProcess, ...running.workers];
@@ -96,8 +110,7 @@ export async function deploy(mode: Mode, options: { workers?: number; extraEnv?:
     },
     async stop() {
       await stopAll();
-      await server?.database.drop();
-      await rm(dataDir, { recursive: true, force: true });
+      await discardData();
     },
   };
   return deployment;
@@ -107,8 +120,22 @@ export async function deploy(mode: Mode, options: { workers?: number; extraEnv?:
 export async function loginAs(deployment: Deployment, username: string, password = deployment.passwords[username]) {
   const response = await api(deployment.baseUrl).post('/api/identity/login', { username, password });
   if (response.status !== 200) throw new Error(`login of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
-  const token: string = response.body.token;
-  return Object.assign(api(deployment.baseUrl, token), { token });
+  return clientOf(deployment, response.body.token as string);
+}
+
+/**
+ * An API client for this token. It looks up the API's address on every request, because a restart
+ * starts the API on a new port: a test can then show that a token from before still works.
+ */
+export function clientOf(deployment: Deployment, token: string) {
+  const current = () => api(deployment.baseUrl, token);
+  return {
+    token,
+    get: <T = any>(path: string) => current().get<T>(path),
+    post: <T = any>(path: string, body?: unknown) => current().post<T>(path, body),
+    put: <T = any>(path: string, body?: unknown) => current().put<T>(path, body),
+    delete: <T = any>(path: string) => current().delete<T>(path),
+  };
 }
 
 export type Client = Awaited<ReturnType<typeof loginAs>>;
@@ -169,4 +196,20 @@ export async function fileSubmittedCase(deployment: Deployment, client: Client):
   const submitted = await client.post(`/api/cases/${draft.body.id}/actions/submit`, {});
   if (submitted.status !== 200) throw new Error(`submit refused: ${JSON.stringify(submitted.body)}`);
   return draft.body.id;
+}
+
+export interface TimelineEntry {
+  action: string;
+  actor: { id: string; name: string; role: string };
+  from: { stage: string } | null;
+  to: { stage: string };
+  comment: string | null;
+  at: string;
+}
+
+/** A case's timeline; throws unless it could be read, so that an empty list always means an empty timeline. */
+export async function timelineOf(client: Client, caseId: string): Promise<TimelineEntry[]> {
+  const response = await client.get<TimelineEntry[]>(`/api/cases/${caseId}/timeline`);
+  if (response.status !== 200) throw new Error(`timeline of ${caseId}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
 }
