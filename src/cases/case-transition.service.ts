@@ -73,7 +73,7 @@ export class CaseTransitionService {
       actorRole: task.role,
       stageFrom: stageFrom.id,
       stageTo: kase.stage,
-      comment: command.comment,
+      comment: command.payload.comment,
       commandId: command.commandId,
       details: { stageFromName: stageFrom.name, stageToName: kase.stageName },
       at: now,

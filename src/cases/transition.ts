@@ -1,13 +1,18 @@
 import type { Actor } from '../common/actor.js';
 import type { Message } from '../common/app-error.js';
 
+/** What an action carries besides its name; the spine's actions carry the acting person's comment (意见). */
+export interface TransitionPayload {
+  comment: string | null;
+}
+
 /** A request to move a case: carried out once per command id, by a worker. */
 export interface TransitionCommand {
   commandId: string;
   caseId: string;
   action: string;
   actor: Actor;
-  comment: string | null;
+  payload: TransitionPayload;
 }
 
 export interface CaseStage {
