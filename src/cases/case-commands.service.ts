@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { type Actor } from '../common/actor.js';
-import { AppError, notFound } from '../common/app-error.js';
+import { AppError } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { JOB_QUEUE, type JobQueue, QUEUES } from '../infrastructure/queue/job-queue.js';
 import { assertCanRead } from './case-access.js';
@@ -14,7 +14,6 @@ import { TransitionCommand, TransitionOutcome } from './transition.js';
 
 export type CommandAnswer = TransitionOutcome | { commandId: string; result: 'pending' };
 
-const COMMAND = { zh: '命令', en: 'Command' };
 
 /** The API's side of a transition: turn the request into a command, hand it to a worker, wait a bounded time. */
 @Injectable()
@@ -40,7 +39,13 @@ export class CaseCommandsService {
   /** The outcome of a command, for a client whose request answered 202 while the worker was still busy. */
   async find(actor: Actor, commandId: string): Promise<TransitionOutcome> {
     const command = await this.commands.findOneBy({ commandId });
-    if (!command || command.actorId !== actor.id) throw notFound(COMMAND, 'COMMAND_NOT_FOUND');
+    if (!command || command.actorId !== actor.id) {
+      // A command still with the worker has no outcome yet: the client asks again a little later.
+      throw new AppError(404, 'COMMAND_NOT_FOUND', {
+        zh: '没有该命令的结果：命令编号有误，或仍在处理中，请稍后再查询',
+        en: 'No outcome for this command: the id is unknown, or it is still being carried out; ask again shortly',
+      });
+    }
     return command.outcome;
   }
 
