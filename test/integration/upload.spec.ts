@@ -18,7 +18,7 @@ const MB = 1_000_000;
 const MiB = 1024 * 1024;
 const BIG_TEST_TIMEOUT_MS = 600_000;
 
-const mb = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
+const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
 
 /**
  * Lowers the process's high-water mark of resident memory (VmHWM) to its current RSS, so that the
@@ -142,7 +142,7 @@ describe.each(MODES)('material uploads (%s mode)', (mode) => {
 
     const peakAfter = readPeakRssBytes(pid);
     const growth = peakAfter - rssBefore;
-    console.log(`[${mode}] API pid ${pid} during a ${MAX_BYTES}-byte upload: RSS before ${mb(rssBefore)}, peak after ${mb(peakAfter)}, growth ${mb(growth)} (${(growth / MB).toFixed(1)} MB)`);
+    console.log(`[${mode}] API pid ${pid} during a ${MAX_BYTES}-byte upload: RSS before ${mib(rssBefore)}, peak after ${mib(peakAfter)}, growth ${mib(growth)} (${(growth / MB).toFixed(1)} MB)`);
 
     expect(upload.status).toBe(201);
     expect(upload.body).toMatchObject({ requiredMaterialId: items[0].id, sizeBytes: MAX_BYTES, sha256: upload.sha256, fileName: '申请材料.bin' });
