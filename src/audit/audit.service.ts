@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, Like, Repository } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity.js';
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
@@ -16,5 +16,10 @@ export class AuditService {
 
   caseHistory(caseId: string): Promise<AuditEntry[]> {
     return this.entries.find({ where: { caseId }, order: { id: 'ASC' } });
+  }
+
+  /** The newest entries whose action starts with `prefix` (e.g. 'calendar.'): an administration history. */
+  latestByActionPrefix(prefix: string, limit = 200): Promise<AuditEntry[]> {
+    return this.entries.find({ where: { action: Like(`${prefix}%`) }, order: { id: 'DESC' }, take: limit });
   }
 }

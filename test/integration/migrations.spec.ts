@@ -4,6 +4,8 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { DataSource } from 'typeorm';
 import { allMigrations } from '../../migrations/index.js';
 import { AuditEntry } from '../../src/audit/audit-entry.entity.js';
+import { CalendarDay } from '../../src/calendar/calendar-day.entity.js';
+import { CalendarYear } from '../../src/calendar/calendar-year.entity.js';
 import { CaseCommand } from '../../src/cases/case-command.entity.js';
 import { CaseTask } from '../../src/cases/case-task.entity.js';
 import { Case } from '../../src/cases/case.entity.js';
@@ -17,7 +19,7 @@ import { ProcessDefinition } from '../../src/processes/process-definition.entity
 import { ProcessInstance } from '../../src/processes/process-instance.entity.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
 
-const ENTITIES = [AuditEntry, CaseCommand, CaseTask, Case, Department, Matter, RequiredMaterial, Session, User, CaseMaterial, ProcessDefinition, ProcessInstance];
+const ENTITIES = [AuditEntry, CalendarDay, CalendarYear, CaseCommand, CaseTask, Case, Department, Matter, RequiredMaterial, Session, User, CaseMaterial, ProcessDefinition, ProcessInstance];
 
 interface Engine {
   name: string;
@@ -82,7 +84,7 @@ describe.each([
     expect(applied.map((m) => m.name)).toEqual(allMigrations.map((m) => new m().name));
     const created = await schemaOf(dataSource);
     expect(new Set(created.map((c) => c.table_name))).toEqual(
-      new Set(['audit_entries', 'case_commands', 'case_materials', 'case_tasks', 'cases', 'departments', 'matters',
+      new Set(['audit_entries', 'calendar_days', 'calendar_years', 'case_commands', 'case_materials', 'case_tasks', 'cases', 'departments', 'matters',
         'migrations', 'process_definitions', 'process_instances', 'required_materials', 'sessions', 'users']),
     );
 
