@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import { prepareDatabase } from './boot.js';
 import { CaseTransitionWorker } from './cases/case-transition.worker.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { refuseNonJsonBodies } from './common/json-bodies.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig, loadConfig } from './config/app-config.js';
 import { DemoSeeder, printAccounts } from './seed/demo-seeder.service.js';
@@ -13,6 +14,7 @@ import { DemoSeeder, printAccounts } from './seed/demo-seeder.service.js';
 async function bootstrap(): Promise<void> {
   loadConfig(); // fails fast, before anything starts, on a bad configuration
   const app = await NestFactory.create(AppModule);
+  app.use(refuseNonJsonBodies);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();

@@ -11,4 +11,5 @@ const LABELS: Record<string, Message> = {
   reject: { zh: '审查不通过，不予许可', en: 'Rejected' },
 };
 
-export const actionLabel = (action: string): Message => LABELS[action] ?? { zh: action, en: action };
+// Own keys only: an action named "constructor" or "toString" must not find Object.prototype's members.
+export const actionLabel = (action: string): Message => (Object.hasOwn(LABELS, action) ? LABELS[action] : { zh: action, en: action });

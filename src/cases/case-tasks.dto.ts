@@ -22,5 +22,7 @@ export class TodoQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  // Beyond this the number is no longer exact, and PostgreSQL refuses an OFFSET past bigint with an error.
+  @Max(Number.MAX_SAFE_INTEGER)
   offset: number = 0;
 }

@@ -79,6 +79,9 @@ async function storeFile(stream: Readable & { truncated?: boolean }, info: busbo
     },
   });
   const body = stream.pipe(counter).pipe(new PassThrough());
+  // The sink may start reading only after preparing (LocalDiskStorage creates its folder first): an error
+  // before then (a truncated form) must wait for it in the stream, not crash the process as unhandled.
+  body.on('error', () => undefined);
   stream.on('limit', () => body.destroy(fileTooLarge(maxBytes)));
   // pipe() passes no error on: a client hanging up mid-file must fail the sink, not crash the process.
   stream.on('error', (error) => body.destroy(error));
