@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { prepareDatabase } from './boot.js';
-import { CaseTransitionWorker } from './cases/case-transition.worker.js';
+import { startCaseWorkers } from './cases/start-workers.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { refuseNonJsonBodies } from './common/json-bodies.js';
 import { createValidationPipe } from './common/validation.js';
@@ -23,7 +23,7 @@ async function bootstrap(): Promise<void> {
   await prepareDatabase(app);
   if (config.mode === 'embedded') {
     // No Redis here: this process carries out the transitions itself, with the workers' own handlers.
-    app.get(CaseTransitionWorker).start();
+    await startCaseWorkers(app);
     const seeder = app.get(DemoSeeder);
     if (await seeder.isEmpty()) {
       const { accounts, file } = await seeder.seed();

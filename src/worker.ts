@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { prepareDatabase } from './boot.js';
-import { CaseTransitionWorker } from './cases/case-transition.worker.js';
+import { startCaseWorkers } from './cases/start-workers.js';
 import { loadConfig } from './config/app-config.js';
 import { WorkerModule } from './worker.module.js';
 
@@ -13,7 +13,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule);
   app.enableShutdownHooks();
   await prepareDatabase(app);
-  app.get(CaseTransitionWorker).start();
+  await startCaseWorkers(app);
   new Logger('Tongban').log(`worker ready (pid ${process.pid})`);
 }
 

@@ -21,6 +21,10 @@ export class CaseTask {
   @Column('text', { array: true })
   actions: string[];
 
+  /** Code of the department whose staff hold the task (a co-department's review); null for any department. */
+  @Column({ type: 'varchar', nullable: true })
+  department: string | null;
+
   @Column({ name: 'opened_at', type: 'timestamptz' })
   openedAt: Date;
 

@@ -16,12 +16,16 @@ export interface TodoList {
     stage: string;
     stageName: string;
     role: string;
+    department: string | null;
     actions: string[];
     openedAt: Date;
   }[];
 }
 
-/** The staff's to-do list (待办): open tasks of the roles they hold, with counts per stage. */
+/**
+ * The staff's to-do list (待办): open tasks of the roles they hold, with counts per stage. A task meant for one
+ * department (a co-department's review) is listed to that department's staff only.
+ */
 @Injectable()
 export class CaseTasksService {
   constructor(private readonly dataSource: DataSource) {}
@@ -30,17 +34,19 @@ export class CaseTasksService {
     const roles = actor.roles.filter((role) => role !== 'applicant');
     const counts: { stage: string; stageName: string; count: string }[] = await this.dataSource.query(
       `SELECT element_id AS stage, name AS "stageName", count(*) AS count FROM case_tasks
-        WHERE closed_at IS NULL AND role = ANY($1) GROUP BY element_id, name ORDER BY min(opened_at)`,
-      [roles],
+        WHERE closed_at IS NULL AND role = ANY($1) AND (department IS NULL OR department = $2)
+        GROUP BY element_id, name ORDER BY min(opened_at)`,
+      [roles, actor.departmentCode],
     );
     const items = await this.dataSource.query(
       `SELECT t.id AS "taskId", c.id AS "caseId", c.case_number AS "caseNumber", m.name AS "matterName",
               c.applicant_organisation AS "applicantOrganisation", c.project_name AS "projectName",
-              t.element_id AS stage, t.name AS "stageName", t.role, t.actions, t.opened_at AS "openedAt"
+              t.element_id AS stage, t.name AS "stageName", t.role, t.department, t.actions, t.opened_at AS "openedAt"
          FROM case_tasks t JOIN cases c ON c.id = t.case_id JOIN matters m ON m.id = c.matter_id
-        WHERE t.closed_at IS NULL AND t.role = ANY($1) AND ($2::varchar IS NULL OR t.element_id = $2)
+        WHERE t.closed_at IS NULL AND t.role = ANY($1) AND (t.department IS NULL OR t.department = $5)
+          AND ($2::varchar IS NULL OR t.element_id = $2)
         ORDER BY t.opened_at, t.id LIMIT $3 OFFSET $4`,
-      [roles, query.stage ?? null, query.limit, query.offset],
+      [roles, query.stage ?? null, query.limit, query.offset, actor.departmentCode],
     );
     const shown = counts.filter((row) => !query.stage || row.stage === query.stage);
     return {

@@ -3,22 +3,42 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { MaterialChecklist } from '../materials/material-checklist.service.js';
-import { EngineStep } from '../processes/engine/process-engine.js';
-import { ProcessEngine } from '../processes/engine/process-engine.js';
+import { EngineSignal, ProcessEngine } from '../processes/engine/process-engine.js';
 import { ProcessDefinitionService } from '../processes/process-definition.service.js';
 import { ProcessInstanceService } from '../processes/process-instance.service.js';
+import { actionLabel } from './action-labels.js';
 import { CaseCommand } from './case-command.entity.js';
+import { CaseStepRecorder, stageOf } from './case-steps.js';
 import { CaseTask } from './case-task.entity.js';
 import { Case } from './case.entity.js';
-import { actionLabel } from './action-labels.js';
+import { ServiceRunDispatcher } from './service-runs/service-run-dispatcher.js';
+import { ServiceRun } from './service-runs/service-run.entity.js';
 import { TransitionCommand, TransitionOutcome } from './transition.js';
 
 type Refusal = Extract<TransitionOutcome, { result: 'refused' }>;
 
+/** Who a trail entry names: a person, or the platform itself for what its handlers did. */
+export interface TrailActor {
+  id: string | null;
+  displayName: string;
+  role: string;
+}
+
+export const SYSTEM_ACTOR: TrailActor = { id: null, displayName: '通办平台 Tongban platform', role: 'system' };
+
+interface StepAudit {
+  action: string;
+  actor: TrailActor;
+  comment: string | null;
+  commandId: string | null;
+  details?: object;
+}
+
 /**
- * Carries out one transition command, in one transaction: lock the case, find the open task that offers
- * the action, let the process take its next step, then save the engine state, the tasks, the case, the
- * audit entry and the outcome together. Workers run this; so does the embedded mode's in-process queue.
+ * Carries out transitions, each in one transaction: lock the case, let the process take its next step, then
+ * save the engine state, the tasks, the service runs, the case and the audit entry together. A person's
+ * command completes a user task; a handler's result completes a service task. Workers run this; so does the
+ * embedded mode's in-process queue. Service runs the step opened go to the workers once it has committed.
  */
 @Injectable()
 export class CaseTransitionService {
@@ -27,61 +47,82 @@ export class CaseTransitionService {
     private readonly engine: ProcessEngine,
     private readonly definitions: ProcessDefinitionService,
     private readonly instances: ProcessInstanceService,
+    private readonly recorder: CaseStepRecorder,
     private readonly checklist: MaterialChecklist,
     private readonly audit: AuditService,
+    private readonly dispatcher: ServiceRunDispatcher,
     private readonly clock: Clock,
   ) {}
 
-  execute(command: TransitionCommand): Promise<TransitionOutcome> {
-    return this.dataSource.transaction(async (tx) => {
-      const kase = await tx.getRepository(Case).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: command.caseId }).getOne();
-      if (!kase) return refusal(command, 404, 'CASE_NOT_FOUND', { zh: '办件不存在', en: 'Case not found' });
+  async execute(command: TransitionCommand): Promise<TransitionOutcome> {
+    const { outcome, opened } = await this.dataSource.transaction(async (tx) => {
+      const kase = await lockCase(tx, command.caseId);
+      if (!kase) return { outcome: refusal(command, 404, 'CASE_NOT_FOUND', { zh: '办件不存在', en: 'Case not found' }), opened: [] };
       // Checked under the case's lock, so a command id running twice at once is still carried out once.
       const earlier = await tx.findOneBy(CaseCommand, { commandId: command.commandId });
-      if (earlier) return earlier.outcome;
+      if (earlier) return { outcome: earlier.outcome, opened: [] };
 
-      const outcome = await this.carryOut(tx, kase, command);
-      await tx.insert(CaseCommand, { commandId: command.commandId, caseId: kase.id, action: command.action, actorId: command.actor.id, outcome: outcome as never });
-      return outcome;
+      const result = await this.carryOut(tx, kase, command);
+      await tx.insert(CaseCommand, { commandId: command.commandId, caseId: kase.id, action: command.action, actorId: command.actor.id, outcome: result.outcome as never });
+      return result;
     });
+    await this.dispatcher.dispatch(opened.map((id) => ({ id, retries: 0 })));
+    return outcome;
   }
 
-  private async carryOut(tx: EntityManager, kase: Case, command: TransitionCommand): Promise<TransitionOutcome> {
-    const openTasks = await tx.find(CaseTask, { where: { caseId: kase.id, closedAt: IsNull() }, order: { openedAt: 'ASC' } });
-    const task = openTasks.find((candidate) => candidate.actions.includes(command.action));
-    if (!task) return stageConflict(command, kase, openTasks);
-    const refused = await this.checkActor(tx, kase, task, command);
-    if (refused) return refused;
+  /** Completes a service task with its handler's result; a run no longer pending (done twice, retried) is left alone. */
+  async completeService(runId: string, output: object): Promise<void> {
+    const opened = await this.dataSource.transaction(async (tx) => {
+      const run = await tx.findOneBy(ServiceRun, { id: runId });
+      const kase = run && (await lockCase(tx, run.caseId));
+      const current = kase && (await tx.findOneBy(ServiceRun, { id: runId }));
+      if (!kase || current?.status !== 'pending') return [];
+      const step = { action: `service.${current.handler}`, actor: SYSTEM_ACTOR, comment: null, commandId: null, details: { serviceRunId: runId, output } };
+      const opened = await this.advance(tx, kase, { serviceTask: current.elementId, output }, step);
+      await tx.update(ServiceRun, { id: runId }, { status: 'done', finishedAt: this.clock.now(), lastError: null });
+      return opened;
+    });
+    await this.dispatcher.dispatch(opened.map((id) => ({ id, retries: 0 })));
+  }
 
+  private async carryOut(tx: EntityManager, kase: Case, command: TransitionCommand): Promise<{ outcome: TransitionOutcome; opened: string[] }> {
+    const openTasks = await tx.find(CaseTask, { where: { caseId: kase.id, closedAt: IsNull() }, order: { openedAt: 'ASC', elementId: 'ASC' } });
+    const candidates = openTasks.filter((task) => task.actions.includes(command.action) && (!command.taskId || task.elementId === command.taskId));
+    if (!candidates.length) return { outcome: stageConflict(command, kase, openTasks), opened: [] };
+    // Co-departments' tasks offer the same actions: the actor's own is the one meant.
+    const task = candidates.find((candidate) => !this.whyNot(kase, candidate, command)) ?? candidates[0];
+    const refused = this.whyNot(kase, task, command) ?? (await this.checkMaterials(tx, kase, command));
+    if (refused) return { outcome: refused, opened: [] };
+
+    // Closed before the step, so that a process which waits on the same task again opens a new one.
+    await tx.update(CaseTask, { id: task.id }, { closedAt: this.clock.now(), closedBy: command.actor.id, closingAction: command.action });
+    const actor = { id: command.actor.id, displayName: command.actor.displayName, role: task.role };
+    const opened = await this.advance(tx, kase, { userTask: task.elementId, outcome: command.action }, {
+      action: command.action, actor, comment: command.payload.comment, commandId: command.commandId,
+      details: task.department ? { department: task.department } : undefined,
+    });
+    return { outcome: { commandId: command.commandId, result: 'done', action: command.action, case: stageOf(kase) }, opened };
+  }
+
+  /** Lets the process take one step from its saved state and records it, with its audit entry. */
+  private async advance(tx: EntityManager, kase: Case, signal: EngineSignal, audit: StepAudit): Promise<string[]> {
     const process = await this.definitions.compile(kase.processDefinitionId, tx);
     const instance = await this.instances.load(tx, kase.id);
-    const step = await this.engine.complete(process, kase.id, instance.state, task.elementId, command.action);
+    const step = await this.engine.advance(process, kase.id, instance.state, signal);
     const now = this.clock.now();
     const stageFrom = { id: kase.stage, name: kase.stageName };
-
-    await this.instances.save(tx, kase.id, kase.processDefinitionId, step);
-    await tx.update(CaseTask, { id: task.id }, { closedAt: now, closedBy: command.actor.id, closingAction: command.action });
-    await syncTasks(tx, kase.id, step, now);
-    applyStep(kase, step, now);
-    if (command.action === 'submit') kase.submittedAt = now;
-    await tx.save(kase);
+    if (audit.action === 'submit') kase.submittedAt = now;
+    const opened = await this.recorder.record(tx, kase, step, now);
     await this.audit.append(tx, {
-      caseId: kase.id,
-      action: command.action,
-      actorId: command.actor.id,
-      actorName: command.actor.displayName,
-      actorRole: task.role,
-      stageFrom: stageFrom.id,
-      stageTo: kase.stage,
-      comment: command.payload.comment,
-      commandId: command.commandId,
-      details: { stageFromName: stageFrom.name, stageToName: kase.stageName },
-      at: now,
+      caseId: kase.id, action: audit.action, actorId: audit.actor.id, actorName: audit.actor.displayName, actorRole: audit.actor.role,
+      stageFrom: stageFrom.id, stageTo: kase.stage, comment: audit.comment, commandId: audit.commandId,
+      details: { ...audit.details, stageFromName: stageFrom.name, stageToName: kase.stageName }, at: now,
     });
-    return { commandId: command.commandId, result: 'done', action: command.action, case: stageOf(kase) };
+    return opened;
   }
 
-  private async checkActor(tx: EntityManager, kase: Case, task: CaseTask, command: TransitionCommand): Promise<Refusal | null> {
+  /** Why this actor may not complete this task, or null when they may. */
+  private whyNot(kase: Case, task: CaseTask, command: TransitionCommand): Refusal | null {
     const { actor } = command;
     if (!actor.roles.includes(task.role as never)) {
       return refusal(command, 403, 'ROLE_NOT_ALLOWED', {
@@ -89,62 +130,32 @@ export class CaseTransitionService {
         en: `"${task.name}" needs the role ${task.role}`,
       }, { requiredRole: task.role });
     }
+    if (task.department && actor.departmentCode !== task.department) {
+      return refusal(command, 403, 'DEPARTMENT_NOT_ALLOWED', {
+        zh: `“${task.name}”由部门 ${task.department} 办理`,
+        en: `"${task.name}" is for the department ${task.department}`,
+      }, { requiredDepartment: task.department });
+    }
     if (task.role === 'applicant' && kase.applicantId !== actor.id) {
       return refusal(command, 403, 'NOT_THE_APPLICANT', { zh: '只有申请人本人可以操作该办件', en: 'Only the applicant may do this on the case' });
     }
-    if (command.action === 'submit') {
-      const missing = await this.checklist.missing(tx, kase.id, kase.matterId);
-      if (missing.length) {
-        const names = missing.map((item) => item.name);
-        return refusal(command, 422, 'MATERIALS_MISSING', {
-          zh: `缺少必要申请材料：${names.join('、')}`,
-          en: `Required materials are missing: ${names.join(', ')}`,
-        }, { missing });
-      }
-    }
     return null;
   }
-}
 
-/**
- * Mirrors the engine's waiting user tasks into case_tasks: a task still waiting stays open as it is, one
- * the engine no longer waits on is closed, a new one is opened.
- */
-export async function syncTasks(tx: EntityManager, caseId: string, step: EngineStep, now: Date): Promise<void> {
-  const waitingIds = step.waiting.map((task) => task.elementId);
-  await tx.query(`UPDATE case_tasks SET closed_at = $1 WHERE case_id = $2 AND closed_at IS NULL AND NOT (element_id = ANY($3))`, [now, caseId, waitingIds]);
-  for (const waiting of step.waiting) {
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(CaseTask)
-      .values({ caseId, elementId: waiting.elementId, name: waiting.name, role: waiting.role, actions: waiting.actions, openedAt: now })
-      .orIgnore()
-      .execute();
+  private async checkMaterials(tx: EntityManager, kase: Case, command: TransitionCommand): Promise<Refusal | null> {
+    if (command.action !== 'submit') return null;
+    const missing = await this.checklist.missing(tx, kase.id, kase.matterId);
+    if (!missing.length) return null;
+    const names = missing.map((item) => item.name);
+    return refusal(command, 422, 'MATERIALS_MISSING', {
+      zh: `缺少必要申请材料：${names.join('、')}`,
+      en: `Required materials are missing: ${names.join(', ')}`,
+    }, { missing });
   }
 }
 
-/** Where the case stands after a step: at the task it waits on, or at the end event it reached. */
-export function applyStep(kase: Case, step: EngineStep, now: Date): void {
-  if (step.ended && !step.waiting.length) {
-    kase.stage = step.ended.elementId;
-    kase.stageName = step.ended.name;
-    kase.status = 'closed';
-    kase.closedAt = now;
-    return;
-  }
-  kase.stage = step.waiting.map((task) => task.elementId).join('+');
-  kase.stageName = step.waiting.map((task) => task.name).join(' + ');
-}
-
-export const stageOf = (kase: Case) => ({
-  id: kase.id,
-  caseNumber: kase.caseNumber,
-  stage: kase.stage,
-  stageName: kase.stageName,
-  status: kase.status,
-  version: kase.version,
-});
+const lockCase = (tx: EntityManager, caseId: string) =>
+  tx.getRepository(Case).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: caseId }).getOne();
 
 function refusal(command: TransitionCommand, httpStatus: number, code: string, message: Refusal['message'], details?: unknown): Refusal {
   return { commandId: command.commandId, result: 'refused', httpStatus, code, message, ...(details === undefined ? {} : { details }) };

@@ -57,6 +57,11 @@ export class TransitionDto {
   @Matches(/^[A-Za-z0-9_-]{8,64}$/, { message: 'commandId must be 8–64 letters, digits, hyphens or underscores' })
   commandId?: string;
 
+  @ApiPropertyOptional({ description: '环节 The open task meant (its element id), where several offer the action', example: 'coReviewForestry' })
+  @IsOptional()
+  @Matches(/^[A-Za-z_][\w.-]{0,199}$/, { message: 'taskId must be the element id of an open task' })
+  taskId?: string;
+
   @ApiPropertyOptional({ description: '意见 Comment', example: '材料齐全，符合法定形式' })
   @IsOptional()
   @IsString()

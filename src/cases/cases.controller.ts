@@ -34,6 +34,12 @@ export class CasesController {
     return this.cases.detail(actor, caseId);
   }
 
+  /** Which elements of its process the case has passed and where it waits, to highlight on its diagram. */
+  @Get('cases/:caseId/position')
+  position(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string) {
+    return this.cases.position(actor, caseId);
+  }
+
   @Get('cases/:caseId/timeline')
   timeline(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string) {
     return this.cases.timeline(actor, caseId);

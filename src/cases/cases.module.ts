@@ -14,11 +14,29 @@ import { CaseTransitionWorker } from './case-transition.worker.js';
 import { Case } from './case.entity.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
+import { CaseStepRecorder } from './case-steps.js';
+import { CaseDocument } from './results/case-document.entity.js';
+import { CaseResultsController } from './results/case-results.controller.js';
+import { CaseResultsService } from './results/case-results.service.js';
+import { Licence } from './results/licence.entity.js';
+import { IncidentsController } from './service-runs/incidents.controller.js';
+import { ServiceHandlers } from './service-runs/service-handlers.js';
+import { ServiceRunDispatcher } from './service-runs/service-run-dispatcher.js';
+import { ServiceRun } from './service-runs/service-run.entity.js';
+import { ServiceRunWorker } from './service-runs/service-run.worker.js';
+import { ServiceRunsService } from './service-runs/service-runs.service.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Case, CaseTask, CaseCommand]), AuditModule, CatalogModule, MaterialsModule, ProcessesModule],
-  controllers: [CasesController, CaseTasksController],
-  providers: [CasesService, CaseCommandsService, CaseTasksService, CaseTransitionService, CaseTransitionWorker],
-  exports: [CaseTransitionWorker],
+  imports: [
+    TypeOrmModule.forFeature([Case, CaseTask, CaseCommand, ServiceRun, CaseDocument, Licence]),
+    AuditModule, CatalogModule, MaterialsModule, ProcessesModule, NotificationsModule,
+  ],
+  controllers: [CasesController, CaseTasksController, CaseResultsController, IncidentsController],
+  providers: [
+    CasesService, CaseCommandsService, CaseTasksService, CaseTransitionService, CaseTransitionWorker, CaseStepRecorder,
+    CaseResultsService, ServiceHandlers, ServiceRunDispatcher, ServiceRunsService, ServiceRunWorker,
+  ],
+  exports: [CaseTransitionWorker, ServiceRunWorker],
 })
 export class CasesModule {}

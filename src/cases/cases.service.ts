@@ -1,21 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, IsNull, Not, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { type Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { ProcessEngine } from '../processes/engine/process-engine.js';
+import { pathTaken } from '../processes/engine/process-position.js';
 import { ProcessDefinitionService } from '../processes/process-definition.service.js';
-import { ProcessInstanceService } from '../processes/process-instance.service.js';
+import { ProcessInstance } from '../processes/process-instance.entity.js';
 import { actionLabel } from './action-labels.js';
 import { assertCanRead } from './case-access.js';
 import { CaseTask } from './case-task.entity.js';
-import { applyStep, stageOf, syncTasks } from './case-transition.service.js';
+import { CaseStepRecorder, stageOf } from './case-steps.js';
 import { CreateCaseDto } from './case.dto.js';
 import { Case } from './case.entity.js';
+import { ServiceRunDispatcher } from './service-runs/service-run-dispatcher.js';
+import { ServiceRun } from './service-runs/service-run.entity.js';
 
 const duplicateFiling = (dto: CreateCaseDto) =>
   new AppError(
@@ -35,9 +38,11 @@ export class CasesService {
     private readonly dataSource: DataSource,
     @InjectRepository(Case) private readonly cases: Repository<Case>,
     @InjectRepository(CaseTask) private readonly tasks: Repository<CaseTask>,
+    @InjectRepository(ServiceRun) private readonly serviceRuns: Repository<ServiceRun>,
     private readonly catalog: CatalogService,
     private readonly definitions: ProcessDefinitionService,
-    private readonly instances: ProcessInstanceService,
+    private readonly recorder: CaseStepRecorder,
+    private readonly dispatcher: ServiceRunDispatcher,
     private readonly engine: ProcessEngine,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -50,12 +55,12 @@ export class CasesService {
     }
     const matter = await this.catalog.getMatter(dto.matterId);
     const department = await this.catalog.departmentOf(matter);
-    const definition = await this.definitions.latest(matter.processKey);
+    const definition = await this.definitions.active(matter.processKey);
     const process = await this.definitions.compile(definition.id);
     if (await this.cases.existsBy({ applicantOrganisation: dto.applicantOrganisation, projectName: dto.projectName })) throw duplicateFiling(dto);
 
     try {
-      return await this.dataSource.transaction(async (tx) => {
+      const { draft, opened } = await this.dataSource.transaction(async (tx) => {
         const now = this.clock.now();
         const [{ seq }] = await tx.query(`SELECT nextval('case_number_seq') AS seq`);
         const kase = tx.create(Case, {
@@ -69,16 +74,15 @@ export class CasesService {
         });
         kase.id = randomUUID();
         const step = await this.engine.start(process, kase.id);
-        applyStep(kase, step, now);
-        await tx.save(kase);
-        await this.instances.save(tx, kase.id, definition.id, step);
-        await syncTasks(tx, kase.id, step, now);
+        const opened = await this.recorder.record(tx, kase, step, now);
         await this.audit.append(tx, {
           caseId: kase.id, action: 'create', actorId: actor.id, actorName: actor.displayName, actorRole: 'applicant',
           stageFrom: null, stageTo: kase.stage, comment: null, commandId: null, details: { stageToName: kase.stageName }, at: now,
         });
-        return this.present(kase);
+        return { draft: this.present(kase), opened };
       });
+      await this.dispatcher.dispatch(opened.map((id) => ({ id, retries: 0 })));
+      return draft;
     } catch (error) {
       // Two drafts racing for the same organisation and project: the constraint decides, the loser is told why.
       if ((error as { constraint?: string }).constraint === 'uq_cases_organisation_project') throw duplicateFiling(dto);
@@ -94,14 +98,51 @@ export class CasesService {
   async detail(actor: Actor, caseId: string) {
     const kase = await this.cases.findOneBy({ id: caseId });
     assertCanRead(actor, kase);
-    const openTasks = await this.tasks.find({ where: { caseId, closedAt: IsNull() }, order: { openedAt: 'ASC' } });
+    const openTasks = await this.tasks.find({ where: { caseId, closedAt: IsNull() }, order: { openedAt: 'ASC', elementId: 'ASC' } });
+    const serviceRuns = await this.serviceRuns.find({ where: { caseId, status: Not('done') }, order: { createdAt: 'ASC' } });
     return {
       ...this.present(kase),
-      openTasks: openTasks.map(({ id, elementId, name, role, actions, openedAt }) => ({
-        id, elementId, name, role, actions, openedAt,
-        yours: actor.roles.includes(role as never) && (role !== 'applicant' || kase.applicantId === actor.id),
+      openTasks: openTasks.map(({ id, elementId, name, role, department, actions, openedAt }) => ({
+        id, elementId, name, role, department, actions, openedAt,
+        yours: actor.roles.includes(role as never) && (!department || department === actor.departmentCode) && (role !== 'applicant' || kase.applicantId === actor.id),
       })),
+      // What the platform still has to do on the case; a failed one is an incident that supervisors retry.
+      serviceTasks: serviceRuns.map(({ id, elementId, name, status, attempts, createdAt }) => ({ id, elementId, name, status, attempts, createdAt })),
+      opinions: await this.coDepartmentOpinions(caseId),
     };
+  }
+
+  /** Where the case stands in its process, for drawing its diagram: the version it runs, where it has been, where it waits. */
+  async position(actor: Actor, caseId: string) {
+    const kase = await this.cases.findOneBy({ id: caseId });
+    assertCanRead(actor, kase);
+    const definition = await this.definitions.byId(kase.processDefinitionId);
+    const instance = await this.dataSource.getRepository(ProcessInstance).findOneByOrFail({ caseId });
+    const openTasks = await this.tasks.find({ where: { caseId, closedAt: IsNull() } });
+    const serviceRuns = await this.serviceRuns.find({ where: { caseId, status: Not('done') } });
+    return {
+      process: { key: definition.key, version: definition.version, name: definition.name, xml: `/api/processes/${encodeURIComponent(definition.key)}/versions/${definition.version}/xml` },
+      waitingAt: [...openTasks.map((task) => task.elementId), ...serviceRuns.filter((run) => run.status === 'pending').map((run) => run.elementId)],
+      failedAt: serviceRuns.filter((run) => run.status === 'failed').map((run) => run.elementId),
+      endedAt: kase.status === 'closed' ? kase.stage : null,
+      ...pathTaken(instance.state),
+    };
+  }
+
+  /** The co-departments' opinions in a parallel approval, an objection included, for the lead department to decide on. */
+  private async coDepartmentOpinions(caseId: string) {
+    const entries = await this.audit.caseHistory(caseId);
+    return entries
+      .filter((entry) => (entry.details as { department?: string } | null)?.department)
+      .map((entry) => ({
+        department: (entry.details as { department: string }).department,
+        stage: entry.stageFrom,
+        opinion: entry.action,
+        opinionName: actionLabel(entry.action),
+        by: { id: entry.actorId, name: entry.actorName },
+        comment: entry.comment,
+        at: entry.at,
+      }));
   }
 
   /** Every stage the case went through: who acted, when, with what comment. */

@@ -11,6 +11,8 @@ export interface TransitionCommand {
   commandId: string;
   caseId: string;
   action: string;
+  /** The element id of the open task meant, where several offer the action (co-departments' reviews); any otherwise. */
+  taskId?: string;
   actor: Actor;
   payload: TransitionPayload;
 }

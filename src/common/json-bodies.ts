@@ -1,8 +1,12 @@
 import type { NextFunction, Request, Response } from 'express';
 import { AppError } from './app-error.js';
 
+// The one route whose body is XML: a designer's BPMN upload, which reads the body itself.
+const isBpmnUpload = (request: Request) => request.method === 'POST' && request.path === '/api/processes';
+export const XML_CONTENT_TYPE = /^(application|text)\/(bpmn\+)?xml\s*(;|$)/i;
+
 /**
- * Request bodies are JSON, or multipart for uploads (read by their own handler). A body of any other
+ * Request bodies are JSON, or multipart for uploads and XML for BPMN uploads (read by their own handlers). A body of any other
  * type would reach the controllers as no body at all: a form-encoded login would still log in, and a
  * transition sent as text/plain would be carried out without its comment. It is refused instead.
  */
@@ -10,6 +14,7 @@ export function refuseNonJsonBodies(request: Request, _response: Response, next:
   const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
   const type = (request.headers['content-type'] ?? '').toLowerCase();
   if (!hasBody || /^application\/json\s*(;|$)/.test(type) || /^multipart\/form-data\s*(;|$)/.test(type)) return next();
+  if (isBpmnUpload(request) && XML_CONTENT_TYPE.test(type)) return next();
   next(
     new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', {
       zh: '请求体须为 JSON（Content-Type: application/json）；上传文件请用 multipart/form-data',

@@ -23,6 +23,8 @@ export interface AppConfig {
   /** How long an HTTP request that asks for a transition waits for the worker before answering 202. */
   transitionWaitMs: number;
   workerConcurrency: number;
+  /** How often a service task's handler is tried before the run becomes an incident, and the first wait between tries (doubling). */
+  serviceTaskRetry: { attempts: number; backoffMs: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -70,6 +72,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     queuePrefix: env.TONGBAN_QUEUE_PREFIX || 'tongban',
     transitionWaitMs: positiveInteger(env, 'TONGBAN_TRANSITION_WAIT_MS', 10_000),
     workerConcurrency: positiveInteger(env, 'TONGBAN_WORKER_CONCURRENCY', 8),
+    serviceTaskRetry: {
+      attempts: positiveInteger(env, 'TONGBAN_SERVICE_TASK_ATTEMPTS', 5),
+      backoffMs: positiveInteger(env, 'TONGBAN_SERVICE_TASK_BACKOFF_MS', 2_000),
+    },
   };
   if (mode === 'embedded') return { mode, ...common };
   return { mode, ...common, databaseUrl: env.DATABASE_URL, redisUrl: required(env, 'REDIS_URL'), s3: parseS3(env) };

@@ -53,7 +53,7 @@ export class IdentityService {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(this.clock.now().getTime() + SESSION_HOURS * 3600_000);
     await this.sessions.insert({ tokenHash: hashToken(token), userId: user.id, expiresAt });
-    return { token, expiresAt, user: toActor(user) };
+    return { token, expiresAt, user: toActor(user, await this.departmentCodeOf(user)) };
   }
 
   async logout(token: string): Promise<void> {
@@ -65,7 +65,13 @@ export class IdentityService {
     const session = await this.sessions.findOneBy({ tokenHash: hashToken(token) });
     if (!session || session.expiresAt <= this.clock.now()) return null;
     const user = await this.users.findOneBy({ id: session.userId });
-    return user ? toActor(user) : null;
+    return user ? toActor(user, await this.departmentCodeOf(user)) : null;
+  }
+
+  private async departmentCodeOf(user: User): Promise<string | null> {
+    if (!user.departmentId) return null;
+    const [department] = await this.users.manager.query(`SELECT code FROM departments WHERE id = $1`, [user.departmentId]);
+    return department?.code ?? null;
   }
 }
 
@@ -75,4 +81,9 @@ const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c1m4Z1/9L3l4RAoR5uFibg$984Ddf
 const usernameTaken = (username: string) =>
   new AppError(409, 'USERNAME_TAKEN', { zh: `用户名 ${username} 已被注册`, en: `The username ${username} is already registered` });
 
-const toActor = (user: User): Actor => ({ id: user.id, displayName: user.displayName, roles: user.roles });
+const toActor = (user: User, departmentCode: string | null = null): Actor => ({
+  id: user.id,
+  displayName: user.displayName,
+  roles: user.roles,
+  departmentCode,
+});

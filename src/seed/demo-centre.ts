@@ -12,6 +12,8 @@ interface DemoMaterial {
 interface DemoMatter {
   code: string;
   name: string;
+  /** The shipped process (see workflows/README.md) that its cases run. */
+  processKey: string;
   legalBasis: string;
   conditions: string;
   legalLimitWorkingDays: number;
@@ -38,6 +40,7 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
       {
         code: 'LCJ-XK-001',
         name: '临时占用草原审核',
+        processKey: 'standard-licensing',
         legalBasis: '《中华人民共和国草原法》第四十条；《草原征占用审核审批管理规范》',
         conditions: '因建设项目施工、地质勘查等需要临时占用草原，占用期限不超过二年，且不得在临时占用的草原上修建永久性建筑物、构筑物。',
         legalLimitWorkingDays: 20,
@@ -60,6 +63,8 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
       {
         code: 'ZRZY-XK-003',
         name: '建设用地规划许可证核发',
+        // Parallel approval: forestry (grassland and forest land) and environment review at the same time.
+        processKey: 'parallel-approval',
         legalBasis: '《中华人民共和国城乡规划法》第三十七条、第三十八条',
         conditions: '建设项目已取得用地批准或签订国有土地使用权出让合同，符合国土空间规划。',
         legalLimitWorkingDays: 20,
@@ -81,6 +86,7 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
       {
         code: 'SCJG-XK-012',
         name: '食品经营许可',
+        processKey: 'notification-commitment',
         legalBasis: '《中华人民共和国食品安全法》第三十五条；《食品经营许可和备案管理办法》',
         conditions: '具有与经营的食品品种、数量相适应的经营场所、设备设施、食品安全管理人员和管理制度。',
         legalLimitWorkingDays: 10,
@@ -93,7 +99,26 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
           material('食品安全管理制度文本', '含食品安全自查、进货查验记录等制度'),
         ],
       },
+      {
+        code: 'SCJG-XK-015',
+        name: '食品经营许可注销',
+        processKey: 'instant',
+        legalBasis: '《食品经营许可和备案管理办法》第四十二条',
+        conditions: '食品经营者终止食品经营，或食品经营许可被撤回、撤销，应当申请办理注销手续。',
+        legalLimitWorkingDays: 20,
+        promisedLimitWorkingDays: 1,
+        fees: '不收费',
+        materials: [
+          material('食品经营许可注销申请书', '法定代表人签字'),
+          material('食品经营许可证正副本', '遗失的提交遗失声明', true, 1, 0),
+        ],
+      },
     ],
+  },
+  {
+    code: 'HJ',
+    name: '市生态环境局 Ecology and Environment Bureau',
+    matters: [],
   },
 ];
 
@@ -101,10 +126,10 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
 export const DEMO_STAFF: { username: string; displayName: string; roles: Role[]; departmentCode: string }[] = [
   { username: 'window1', displayName: '窗口受理员 刘敏', roles: ['window_staff'], departmentCode: 'LCJ' },
   { username: 'reviewer1', displayName: '审查员 陈刚', roles: ['reviewer'], departmentCode: 'LCJ' },
+  { username: 'reviewer2', displayName: '生态环境局审查员 赵婷', roles: ['reviewer'], departmentCode: 'HJ' },
   { username: 'decider1', displayName: '审批负责人 高峰', roles: ['decider'], departmentCode: 'LCJ' },
   { username: 'supervisor1', displayName: '电子监察员 孙丽', roles: ['supervisor'], departmentCode: 'LCJ' },
   { username: 'designer1', displayName: '流程设计员 周洋', roles: ['process_designer'], departmentCode: 'LCJ' },
   { username: 'admin1', displayName: '系统管理员 吴昊', roles: ['administrator'], departmentCode: 'LCJ' },
 ];
 
-export const DEMO_PROCESS_KEY = 'standard-licensing';

@@ -2,23 +2,24 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { api } from '../support/http.js';
 import {
-  basicInformation, deploy, type Client, type Deployment, grasslandMatter, loginAs, MODES, newApplicant, uploadSmallMaterial,
+  basicInformation, deploy, type Client, type Deployment, grasslandMatter, loginAs, MODES, newApplicant, uploadSmallMaterial, waitForStage,
 } from '../support/tongban.js';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 // The README's walk-through, over HTTP against real processes, in each run mode.
-describe.each(MODES)('one case filed online and approved, end to end (%s mode)', (mode) => {
+describe.each(MODES)('one case filed online and granted, end to end (%s mode)', (mode) => {
   let deployment: Deployment;
   let applicant: Client;
   let window: Client;
   let reviewer: Client;
+  let decider: Client;
   let matter: any;
   let caseId: string;
 
   beforeAll(async () => {
     deployment = await deploy(mode);
-    [window, reviewer] = await Promise.all([loginAs(deployment, 'window1'), loginAs(deployment, 'reviewer1')]);
+    [window, reviewer, decider] = await Promise.all(['window1', 'reviewer1', 'decider1'].map((name) => loginAs(deployment, name)));
   });
   afterAll(() => deployment?.stop());
 
@@ -137,7 +138,7 @@ describe.each(MODES)('one case filed online and approved, end to end (%s mode)',
     expect(wrongRole.body.code).toBe('ROLE_NOT_ALLOWED');
     const wrongStage = await window.post(`/api/cases/${caseId}/actions/accept`, {});
     expect(wrongStage.status).toBe(409);
-    expect(wrongStage.body.details).toMatchObject({ stage: 'preAcceptance', availableActions: ['preAccept', 'refuse'] });
+    expect(wrongStage.body.details).toMatchObject({ stage: 'preAcceptance', availableActions: ['preAccept', 'refuse', 'requestSupplement'] });
   });
 
   it('6b. pre-accepts once for a repeated command id, then accepts', async () => {
@@ -155,14 +156,25 @@ describe.each(MODES)('one case filed online and approved, end to end (%s mode)',
     expect(command2.body).toEqual(first.body);
   });
 
-  it('7. the reviewer approves and the case is completed', async () => {
+  it('7. the reviewer approves, the decider grants, the licence is issued and the window delivers: the case is completed', async () => {
     const todo = await reviewer.get('/api/tasks?stage=review&limit=200');
     expect(todo.body.items.map((item: { caseId: string }) => item.caseId)).toContain(caseId);
-    const approved = await reviewer.post(`/api/cases/${caseId}/actions/approve`, { comment: '符合法定条件，准予许可' });
+    const approved = await reviewer.post(`/api/cases/${caseId}/actions/approve`, { comment: '符合法定条件，建议准予许可' });
     expect(approved.status).toBe(200);
-    expect(approved.body.case).toMatchObject({ stage: 'completedGranted', status: 'closed' });
+    expect(approved.body.case).toMatchObject({ stage: 'decision', status: 'open' });
+
+    const granted = await decider.post(`/api/cases/${caseId}/actions/grant`, { comment: '准予许可' });
+    expect(granted.status).toBe(200);
+    // The licence is issued by a service task, in the background, after the answer.
+    expect(granted.body.case.stage).toBe('issueLicence');
+    await waitForStage(window, caseId, 'delivery');
+    const licence = await applicant.get(`/api/cases/${caseId}/licence`);
+    expect(licence.body).toMatchObject({ caseId, holder: '呼和浩特市某某牧业有限公司', licenceNumber: expect.stringMatching(/^ZZ-LCJ-/) });
+
+    const pickedUp = await window.post(`/api/cases/${caseId}/actions/pickUp`, { comment: '申请人已现场领取' });
+    expect(pickedUp.body.case).toMatchObject({ stage: 'completedGranted', status: 'closed' });
     const detail = await applicant.get(`/api/cases/${caseId}`);
-    expect(detail.body).toMatchObject({ status: 'closed', openTasks: [] });
+    expect(detail.body).toMatchObject({ status: 'closed', openTasks: [], serviceTasks: [] });
     expect(detail.body.closedAt).toEqual(expect.any(String));
   });
 
@@ -174,7 +186,10 @@ describe.each(MODES)('one case filed online and approved, end to end (%s mode)',
       ['submit', 'applicant', 'application', 'preAcceptance', '请审核'],
       ['preAccept', 'window_staff', 'preAcceptance', 'acceptance', '材料齐全，符合法定形式'],
       ['accept', 'window_staff', 'acceptance', 'review', '予以受理'],
-      ['approve', 'reviewer', 'review', 'completedGranted', '符合法定条件，准予许可'],
+      ['approve', 'reviewer', 'review', 'decision', '符合法定条件，建议准予许可'],
+      ['grant', 'decider', 'decision', 'issueLicence', '准予许可'],
+      ['service.issueLicence', 'system', 'issueLicence', 'delivery', null],
+      ['pickUp', 'window_staff', 'delivery', 'completedGranted', '申请人已现场领取'],
     ]);
     expect(timeline.body[2].actor.name).toBe('窗口受理员 刘敏');
     const times = timeline.body.map((e: { at: string }) => Date.parse(e.at));

@@ -166,11 +166,22 @@ export function basicInformation(matterId: string, projectName = `风电场临�
   };
 }
 
-export async function grasslandMatter(deployment: Deployment) {
+/** The demo centre's matters by the process they run (see src/seed/demo-centre.ts). */
+export const MATTER_OF_PROCESS = {
+  'standard-licensing': GRASSLAND_MATTER_CODE,
+  'parallel-approval': 'ZRZY-XK-003',
+  'notification-commitment': 'SCJG-XK-012',
+  instant: 'SCJG-XK-015',
+} as const;
+
+export async function matterByCode(deployment: Deployment, code: string) {
   const matters = await api(deployment.baseUrl).get('/api/matters');
-  const summary = matters.body.find((matter: { code: string }) => matter.code === GRASSLAND_MATTER_CODE);
+  const summary = matters.body.find((matter: { code: string }) => matter.code === code);
+  if (!summary) throw new Error(`no matter ${code} in ${JSON.stringify(matters.body)}`);
   return (await api(deployment.baseUrl).get(`/api/matters/${summary.id}`)).body;
 }
+
+export const grasslandMatter = (deployment: Deployment) => matterByCode(deployment, GRASSLAND_MATTER_CODE);
 
 /** Uploads a small in-memory file for one material item. */
 export async function uploadSmallMaterial(deployment: Deployment, client: Client, caseId: string, itemId: string, content = randomBytes(2048), fileName = '申请书.pdf') {
@@ -184,14 +195,21 @@ export async function uploadSmallMaterial(deployment: Deployment, client: Client
   return { status: response.status, body: (await response.json()) as any };
 }
 
-/** Creates a draft of the grassland matter, uploads every required material and submits it; returns the case id. */
-export async function fileSubmittedCase(deployment: Deployment, client: Client): Promise<string> {
-  const matter = await grasslandMatter(deployment);
+/**
+ * Creates a draft of a matter (the grassland one unless told), uploads every required material, signs the
+ * commitment where the process asks for one, and submits; returns the case id.
+ */
+export async function fileSubmittedCase(deployment: Deployment, client: Client, matterCode: string = GRASSLAND_MATTER_CODE): Promise<string> {
+  const matter = await matterByCode(deployment, matterCode);
   const draft = await client.post('/api/cases', basicInformation(matter.id));
   if (draft.status !== 201) throw new Error(`draft refused: ${JSON.stringify(draft.body)}`);
   for (const item of matter.requiredMaterials.filter((m: { isRequired: boolean }) => m.isRequired)) {
     const upload = await uploadSmallMaterial(deployment, client, draft.body.id, item.id);
     if (upload.status !== 201) throw new Error(`upload refused: ${JSON.stringify(upload.body)}`);
+  }
+  if (draft.body.stage === 'commitment') {
+    const signed = await client.post(`/api/cases/${draft.body.id}/actions/sign`, { comment: '本人承诺所填信息真实，符合许可条件' });
+    if (signed.status !== 200) throw new Error(`signing refused: ${JSON.stringify(signed.body)}`);
   }
   const submitted = await client.post(`/api/cases/${draft.body.id}/actions/submit`, {});
   if (submitted.status !== 200) throw new Error(`submit refused: ${JSON.stringify(submitted.body)}`);
@@ -212,4 +230,18 @@ export async function timelineOf(client: Client, caseId: string): Promise<Timeli
   const response = await client.get<TimelineEntry[]>(`/api/cases/${caseId}/timeline`);
   if (response.status !== 200) throw new Error(`timeline of ${caseId}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
+}
+
+/**
+ * Waits until the case stands at `stage` (service tasks run in the background after the transition that
+ * reached them answered); returns the case, or throws with where it stands instead.
+ */
+export async function waitForStage(client: Client, caseId: string, stage: string, timeoutMs = 15_000): Promise<any> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const detail = await client.get(`/api/cases/${caseId}`);
+    if (detail.body.stage === stage) return detail.body;
+    if (Date.now() > deadline) throw new Error(`case ${caseId} did not reach ${stage}: ${JSON.stringify(detail.body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

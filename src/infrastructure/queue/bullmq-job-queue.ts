@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Job, Queue, QueueEvents, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { type JobHandler, type JobQueue, type QueueName } from './job-queue.js';
+import { type JobHandler, type JobQueue, type QueueName, type RetryPolicy } from './job-queue.js';
 
 const JOB_OPTIONS = {
   attempts: 5,
@@ -39,11 +39,25 @@ export class BullMqJobQueue implements JobQueue {
     }
   }
 
+  async enqueue<T>(queueName: QueueName, jobId: string, data: T, retry: RetryPolicy): Promise<void> {
+    await this.queue(queueName).add(queueName, data, {
+      ...JOB_OPTIONS,
+      jobId,
+      attempts: retry.attempts,
+      backoff: { type: 'exponential', delay: retry.backoffMs },
+    });
+  }
+
   work<T, R>(queueName: QueueName, handler: JobHandler<T, R>): void {
-    const worker = new Worker(queueName, (job: Job) => handler(job.data as T), {
+    const attemptOf = (job: Job) => ({ attempt: job.attemptsMade + 1, attempts: job.opts.attempts ?? 1 });
+    const worker = new Worker(queueName, (job: Job) => handler(job.data as T, attemptOf(job)), {
       connection: new Redis(this.redisUrl, { maxRetriesPerRequest: null }),
       prefix: this.prefix,
       concurrency: this.concurrency,
+      // A worker killed mid-job holds its lock until it expires; only then is the job found stalled and run
+      // again. Shorter than BullMQ's 30 s, so that a crashed worker delays a case by seconds, not a minute.
+      lockDuration: 10_000,
+      stalledInterval: 5_000,
     });
     worker.on('failed', (job, error) => this.logger.warn(`job ${job?.id} of ${queueName} failed: ${error.message}`));
     this.workers.push(worker);

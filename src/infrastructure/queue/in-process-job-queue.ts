@@ -1,20 +1,20 @@
-import { type JobHandler, type JobQueue, type QueueName } from './job-queue.js';
+import { Logger } from '@nestjs/common';
+import { type JobHandler, type JobQueue, type QueueName, type RetryPolicy } from './job-queue.js';
 
-/** Embedded mode: the handler runs in this process, right away; a job id already running is joined, not run again. */
+/**
+ * Embedded mode: the handlers run in this process. A job id already running is joined, not run again; a
+ * background job that fails is tried again after the same backoff BullMQ would wait. Jobs still waiting when
+ * the process stops are lost here: their owners find them again in the database at the next start.
+ */
 export class InProcessJobQueue implements JobQueue {
   readonly kind = 'in-process' as const;
+  private readonly logger = new Logger(InProcessJobQueue.name);
   private readonly handlers = new Map<QueueName, JobHandler<unknown, unknown>>();
   private readonly running = new Map<string, Promise<unknown>>();
+  private readonly scheduled = new Map<string, ReturnType<typeof setTimeout>>();
 
   async run<T, R>(queue: QueueName, jobId: string, data: T, waitMs: number): Promise<R | undefined> {
-    const handler = this.handlers.get(queue);
-    if (!handler) throw new Error(`no handler serves queue ${queue} in this process`);
-    const key = `${queue}:${jobId}`;
-    let job = this.running.get(key);
-    if (!job) {
-      job = handler(data).finally(() => this.running.delete(key));
-      this.running.set(key, job);
-    }
+    const job = this.start(queue, jobId, () => this.handler(queue)(data, { attempt: 1, attempts: 1 }));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), waitMs)));
     try {
@@ -24,6 +24,12 @@ export class InProcessJobQueue implements JobQueue {
     }
   }
 
+  async enqueue<T>(queue: QueueName, jobId: string, data: T, retry: RetryPolicy): Promise<void> {
+    const key = `${queue}:${jobId}`;
+    if (this.running.has(key) || this.scheduled.has(key)) return;
+    this.schedule(queue, jobId, data, retry, 1, 0);
+  }
+
   work<T, R>(queue: QueueName, handler: JobHandler<T, R>): void {
     this.handlers.set(queue, handler as JobHandler<unknown, unknown>);
   }
@@ -31,6 +37,36 @@ export class InProcessJobQueue implements JobQueue {
   async check(): Promise<void> {}
 
   async close(): Promise<void> {
+    for (const timer of this.scheduled.values()) clearTimeout(timer);
+    this.scheduled.clear();
     await Promise.allSettled(this.running.values());
+  }
+
+  private schedule<T>(queue: QueueName, jobId: string, data: T, retry: RetryPolicy, attempt: number, delayMs: number): void {
+    const key = `${queue}:${jobId}`;
+    const timer = setTimeout(() => {
+      this.scheduled.delete(key);
+      this.start(queue, jobId, () => this.handler(queue)(data, { attempt, attempts: retry.attempts })).catch((error: Error) => {
+        this.logger.warn(`job ${jobId} of ${queue} failed (attempt ${attempt} of ${retry.attempts}): ${error.message}`);
+        if (attempt < retry.attempts) this.schedule(queue, jobId, data, retry, attempt + 1, retry.backoffMs * 2 ** (attempt - 1));
+      });
+    }, delayMs);
+    this.scheduled.set(key, timer);
+  }
+
+  private start(queue: QueueName, jobId: string, job: () => Promise<unknown>): Promise<unknown> {
+    const key = `${queue}:${jobId}`;
+    let running = this.running.get(key);
+    if (!running) {
+      running = Promise.resolve().then(job).finally(() => this.running.delete(key));
+      this.running.set(key, running);
+    }
+    return running;
+  }
+
+  private handler(queue: QueueName): JobHandler<unknown, unknown> {
+    const handler = this.handlers.get(queue);
+    if (!handler) throw new Error(`no handler serves queue ${queue} in this process`);
+    return handler;
   }
 }

@@ -1,8 +1,20 @@
 /** The queues this product runs; a worker process serves all of them unless told otherwise. */
-export const QUEUES = { caseTransitions: 'case-transitions' } as const;
+export const QUEUES = { caseTransitions: 'case-transitions', serviceTasks: 'service-tasks' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-export type JobHandler<T, R> = (data: T) => Promise<R>;
+/** Which try of its job a handler is making, so that the last one can leave a trace when it fails. */
+export interface JobAttempt {
+  attempt: number;
+  attempts: number;
+}
+
+export type JobHandler<T, R> = (data: T, attempt: JobAttempt) => Promise<R>;
+
+/** How a job that fails is tried again: `attempts` tries in all, waiting `backoffMs`, then twice as long, and so on. */
+export interface RetryPolicy {
+  attempts: number;
+  backoffMs: number;
+}
 
 /**
  * Jobs behind one small interface, so that callers never import bullmq: BullMQ on Redis in server mode,
@@ -15,6 +27,8 @@ export interface JobQueue {
    * not finished within `waitMs` (it then goes on, and its result is found by other means).
    */
   run<T, R>(queue: QueueName, jobId: string, data: T, waitMs: number): Promise<R | undefined>;
+  /** Hands a job over to be carried out in the background, tried again on failure; a job id already queued is not added twice. */
+  enqueue<T>(queue: QueueName, jobId: string, data: T, retry: RetryPolicy): Promise<void>;
   /** Carries out this queue's jobs in this process. */
   work<T, R>(queue: QueueName, handler: JobHandler<T, R>): void;
   /** Throws when the queue's backend cannot be reached. */

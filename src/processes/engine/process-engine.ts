@@ -2,54 +2,39 @@ import { Injectable } from '@nestjs/common';
 import { Engine } from 'bpmn-engine';
 import { EventEmitter } from 'node:events';
 import { CompiledProcess } from './compiled-process.js';
+import { ActivityApi, noScripts, ServiceLedger, tongbanExtensions } from './engine-extensions.js';
+import { ProcessEngineError } from './process-engine-error.js';
 import { safeExpressions } from './safe-expressions.js';
+
+export { ProcessEngineError };
 
 export interface WaitingTask {
   elementId: string;
   name: string;
   role: string;
   actions: string[];
+  /** Code of the department whose staff hold the task; null when any department's staff with the role may. */
+  department: string | null;
+}
+
+export interface PendingService {
+  elementId: string;
+  name: string;
+  handler: string;
 }
 
 export interface EngineStep {
   state: object;
   engineVersion: string;
   waiting: WaitingTask[];
+  /** Service tasks the process waits on, whose handlers are still to run. */
+  pendingServices: PendingService[];
   /** The end event reached, once the process has completed. */
   ended: { elementId: string; name: string } | null;
 }
 
-export class ProcessEngineError extends Error {}
-
-interface ActivityApi {
-  id: string;
-  type: string;
-  name?: string;
-  content?: { output?: { outcome?: string } };
-  owner: { behaviour: { name?: string; role?: string; actions?: string }; environment: { output: Record<string, unknown> } };
-}
-
-// Script conditions and script tasks would run in node:vm, which is no sandbox: they are refused.
-const noScripts = {
-  register(): undefined {
-    return undefined;
-  },
-  getScript(language: string | undefined): undefined {
-    // Called for every condition; without a language the condition is an expression, which is evaluated safely.
-    if (!language) return undefined;
-    throw new ProcessEngineError(`scripts are not allowed in processes (found a ${language} script)`);
-  },
-};
-
-// Keeps the action a user task was completed with where the gateways' expressions read it.
-const recordOutcome = {
-  outcome(activity: { type: string; on: (event: string, fn: (api: ActivityApi) => void) => void; environment: { output: Record<string, unknown> } }) {
-    if (activity.type !== 'bpmn:UserTask') return;
-    activity.on('end', (api) => {
-      activity.environment.output.outcome = api.content?.output?.outcome;
-    });
-  },
-};
+/** What moves a waiting process on: a user task completed with an action, or a service task's handler done. */
+export type EngineSignal = { userTask: string; outcome: string } | { serviceTask: string; output: object };
 
 const MAX_SETTLE_TICKS = 10_000;
 
@@ -60,16 +45,19 @@ const MAX_SETTLE_TICKS = 10_000;
 @Injectable()
 export class ProcessEngine {
   start(process: CompiledProcess, instanceName: string): Promise<EngineStep> {
-    return this.step(process, instanceName, async (engine, listener) => engine.execute({ listener }));
+    return this.step(process, instanceName, new Map(), (engine, listener) => engine.execute({ listener }));
   }
 
-  complete(process: CompiledProcess, instanceName: string, state: object, taskId: string, outcome: string): Promise<EngineStep> {
-    return this.step(process, instanceName, async (engine, listener) => {
+  advance(process: CompiledProcess, instanceName: string, state: object, signal: EngineSignal): Promise<EngineStep> {
+    const serviceResults = new Map('serviceTask' in signal ? [[signal.serviceTask, signal.output]] : []);
+    return this.step(process, instanceName, serviceResults, async (engine, listener) => {
       engine.recover(structuredClone(state));
       const execution = await engine.resume({ listener });
-      const waiting = execution.getPostponed().some((api: { id: string }) => api.id === taskId);
-      if (!waiting) throw new ProcessEngineError(`task ${taskId} is not waiting in the saved process state`);
-      execution.signal({ id: taskId, outcome });
+      if ('userTask' in signal) {
+        const waiting = execution.getPostponed().some((api: { id: string; type: string }) => api.id === signal.userTask && api.type === 'bpmn:UserTask');
+        if (!waiting) throw new ProcessEngineError(`task ${signal.userTask} is not waiting in the saved process state`);
+        execution.signal({ id: signal.userTask, outcome: signal.outcome });
+      }
       return execution;
     });
   }
@@ -77,14 +65,16 @@ export class ProcessEngine {
   private async step(
     process: CompiledProcess,
     instanceName: string,
+    serviceResults: ReadonlyMap<string, object>,
     drive: (engine: Engine, listener: EventEmitter) => Promise<{ getPostponed(): unknown[]; activityStatus: string }>,
   ): Promise<EngineStep> {
+    const ledger: ServiceLedger = { results: serviceResults, pending: new Set(), delivered: new Set() };
     const engine = new Engine({
       name: instanceName,
       sourceContext: process.sourceContext as never,
       expressions: safeExpressions,
       scripts: noScripts as never,
-      extensions: recordOutcome as never,
+      extensions: tongbanExtensions(ledger) as never,
       settings: { enableDummyService: false },
     });
     const listener = new EventEmitter();
@@ -96,23 +86,48 @@ export class ProcessEngine {
     engine.on('error', (error: Error) => (failure = error));
 
     const execution = await drive(engine, listener);
-    for (let tick = 0; execution.activityStatus === 'executing' && !failure; tick++) {
-      if (tick > MAX_SETTLE_TICKS) throw new ProcessEngineError('the process did not settle');
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    await settle(execution, ledger.pending, () => failure);
     if (failure) throw new ProcessEngineError(failure.message);
+    for (const elementId of ledger.results.keys()) {
+      if (!ledger.delivered.has(elementId)) throw new ProcessEngineError(`service task ${elementId} is not waiting in the saved process state`);
+    }
 
-    const waiting = (execution.getPostponed() as ActivityApi[]).filter((api) => api.type === 'bpmn:UserTask').map(toWaitingTask);
+    const postponed = execution.getPostponed() as ActivityApi[];
+    const waiting = postponed.filter((api) => api.type === 'bpmn:UserTask').map(toWaitingTask);
+    const pendingServices = postponed.filter((api) => ledger.pending.has(api.id)).map(toPendingService);
     const state = (await engine.getState()) as unknown as { engineVersion: string; definitions: { source?: unknown }[] };
     // The source is supplied again from the definition at every step; keeping it would store 5 KB per save.
     for (const definition of state.definitions) delete definition.source;
     if (engine.state === 'running') await engine.stop();
-    return { state, engineVersion: state.engineVersion, waiting, ended };
+    return { state, engineVersion: state.engineVersion, waiting, pendingServices, ended };
+  }
+}
+
+/**
+ * Lets the engine run until nothing moves: every activity still postponed waits for a person or for a handler.
+ * A sequence flow may be postponed too, holding the news that a branch was not taken until its target, a
+ * service task still waiting for its handler, can hear it. Checked twice in a row, as a token passing between
+ * activities can leave the list briefly in that shape.
+ */
+async function settle(execution: { getPostponed(): unknown[]; activityStatus: string }, pending: Set<string>, failed: () => Error | undefined) {
+  const waits = (api: ActivityApi) => api.type === 'bpmn:UserTask' || api.type === 'bpmn:SequenceFlow' || pending.has(api.id);
+  const isIdle = () => execution.activityStatus !== 'executing' || (execution.getPostponed() as ActivityApi[]).every(waits);
+  let idleTicks = 0;
+  for (let tick = 0; idleTicks < 2 && !failed(); tick++) {
+    if (tick > MAX_SETTLE_TICKS) throw new ProcessEngineError('the process did not settle');
+    idleTicks = isIdle() ? idleTicks + 1 : 0;
+    if (idleTicks < 2) await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
 function toWaitingTask(api: ActivityApi): WaitingTask {
-  const { name, role, actions } = api.owner.behaviour;
+  const { name, role, actions, department } = api.owner.behaviour;
   if (!role || !actions) throw new ProcessEngineError(`user task ${api.id} names no tongban:role or tongban:actions`);
-  return { elementId: api.id, name: name ?? api.id, role, actions: actions.split(/\s+/).filter(Boolean) };
+  return { elementId: api.id, name: name ?? api.id, role, actions: actions.split(/\s+/).filter(Boolean), department: department ?? null };
+}
+
+function toPendingService(api: ActivityApi): PendingService {
+  const { name, handler } = api.owner.behaviour;
+  if (!handler) throw new ProcessEngineError(`service task ${api.id} names no tongban:handler`);
+  return { elementId: api.id, name: name ?? api.id, handler };
 }

@@ -46,3 +46,17 @@ export const safeExpressions = {
     return template.replace(TEMPLATE, (_, expression: string) => String(evaluate(expression, scope) ?? ''));
   },
 };
+
+/**
+ * Throws UnsupportedExpressionError unless `condition` is one whole `${…}` that `evaluate` can run. Lets an
+ * uploaded process be refused when it is checked, not when a case first reaches the condition. A text that is
+ * not one whole template would be resolved to a non-empty string, always true, hence refused too.
+ */
+export function assertSupportedCondition(condition: string): void {
+  const whole = /^\$\{([^}]*)\}$/.exec(condition.trim());
+  if (!whole) throw new UnsupportedExpressionError(`not a single \${…} expression: ${condition.trim()}`);
+  const body = whole[1].trim();
+  const comparison = COMPARISON.exec(body);
+  const path = comparison ? comparison[1].trim() : body;
+  if (!PATH.test(path)) throw new UnsupportedExpressionError(`not a property path: ${path}`);
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import { type Actor } from '../common/actor.js';
+import { notFound } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
+import { Notification } from './notification.entity.js';
+
+export type NewNotification = Pick<Notification, 'userId' | 'caseId' | 'serviceRunId' | 'title' | 'body'>;
+
+/** The in-platform inbox (站内消息); other channels (SMS, e-mail) would hang off `send`. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Sends once per service run: a handler tried again after a crash does not notify twice. */
+  async send(notification: NewNotification): Promise<void> {
+    await this.notifications
+      .createQueryBuilder()
+      .insert()
+      .values({ ...notification, createdAt: this.clock.now(), readAt: null })
+      .orIgnore()
+      .execute();
+  }
+
+  listMine(actor: Actor, unreadOnly: boolean) {
+    return this.notifications.find({
+      where: { userId: actor.id, ...(unreadOnly ? { readAt: IsNull() } : {}) },
+      order: { createdAt: 'DESC' },
+      take: 200,
+    });
+  }
+
+  async markRead(actor: Actor, id: string): Promise<Notification> {
+    const notification = await this.notifications.findOneBy({ id, userId: actor.id });
+    if (!notification) throw notFound({ zh: '消息', en: 'Notification' });
+    if (!notification.readAt) {
+      notification.readAt = this.clock.now();
+      await this.notifications.update({ id }, { readAt: notification.readAt });
+    }
+    return notification;
+  }
+}
