@@ -37,13 +37,19 @@ const TABLE_MARKERS = ['<!-- lifecycle-bench:start -->', '<!-- lifecycle-bench:e
 // A transition answered 202 is followed until its outcome is stored, at most this long.
 const COMMAND_POLL_LIMIT_MS = 60_000;
 
-/** The four transitions of a granted case, who asks for each, and the stage it must reach. */
+/**
+ * The transitions of a granted case, who asks for each and the stage it must reach. Between grant and
+ * pickUp the licence is issued by a service task in the background: pickUp first waits for `delivery`.
+ */
 const LIFECYCLE = [
   { action: 'submit', by: 'applicant', stage: 'preAcceptance' },
   { action: 'preAccept', by: 'window', stage: 'acceptance' },
   { action: 'accept', by: 'window', stage: 'review' },
-  { action: 'approve', by: 'reviewer', stage: 'completedGranted' },
+  { action: 'approve', by: 'reviewer', stage: 'decision' },
+  { action: 'grant', by: 'decider', stage: 'issueLicence' },
+  { action: 'pickUp', by: 'window', stage: 'completedGranted', waitsFor: 'delivery' },
 ] as const;
+const STEP_NAMES = LIFECYCLE.map((step) => step.action).join(', ');
 type Action = (typeof LIFECYCLE)[number]['action'];
 
 /** `--kebab-name=N` on the command line, else `BENCH_SNAKE_NAME`, else the default. Unknown flags are refused, so a typo cannot go unnoticed. */
@@ -71,6 +77,7 @@ interface Actors {
   applicants: Client[];
   window: Client;
   reviewer: Client;
+  decider: Client;
 }
 
 interface FiledCase {
@@ -141,18 +148,31 @@ async function transition(client: Client, caseId: string, step: (typeof LIFECYCL
   return elapsed;
 }
 
-/** Deciding: each lane takes a filed case through submit, preAccept, accept and approve, one after the other. */
+/** How long a service task took: from the answer that reached it until the case stands at `stage`. */
+async function waitForStage(client: Client, caseId: string, stage: string): Promise<number> {
+  const start = performance.now();
+  for (;;) {
+    const detail = await client.get(`/api/cases/${caseId}`);
+    if (detail.body.stage === stage) return since(start);
+    if (since(start) > COMMAND_POLL_LIMIT_MS) throw new Error(`case ${caseId} did not reach ${stage}: ${JSON.stringify(detail.body)}`);
+    await sleep(10);
+  }
+}
+
+/** Deciding: each lane takes a filed case through every step of LIFECYCLE, one after the other. */
 async function decideCases(actors: Actors, cases: FiledCase[], options: Options) {
   const latencies = Object.fromEntries(LIFECYCLE.map((step) => [step.action, [] as number[]])) as Record<Action, number[]>;
+  const serviceMs: number[] = [];
   let pending = 0;
   const started = performance.now();
   await inLanes(cases, options.concurrency, async (kase) => {
     for (const step of LIFECYCLE) {
       const client = step.by === 'applicant' ? kase.applicant : actors[step.by];
+      if ('waitsFor' in step) serviceMs.push(await waitForStage(client, kase.id, step.waitsFor));
       latencies[step.action].push(await transition(client, kase.id, step, () => pending++));
     }
   });
-  return { seconds: since(started) / 1000, latencies, pending };
+  return { seconds: since(started) / 1000, latencies, serviceMs, pending };
 }
 
 // --------------------------------------------------------------------------------------------- reporting
@@ -197,16 +217,17 @@ function report(m: Measured): string {
     '',
     `${options.cases} cases (after ${options.warmup} warm-up cases, not counted), ${options.concurrency} concurrent clients; ` +
       `server mode: 1 API process, ${options.workers} worker processes (concurrency ${m.workerConcurrency} each). ` +
-      `Each case: a draft, ${filing.materialsPerCase} required materials of ${options.materialBytes} bytes (multipart), then 4 transitions over HTTP.`,
+      `Each case: a draft, ${filing.materialsPerCase} required materials of ${options.materialBytes} bytes (multipart), then ${LIFECYCLE.length} transitions over HTTP, the licence issued by a service task between grant and pickUp.`,
     `Node ${m.versions.node}, PostgreSQL ${m.versions.postgres}, Redis ${m.versions.redis}, ${os.cpus().length} × ${m.versions.cpu}; ` +
       'API, workers, PostgreSQL, Redis, s3rver and the driver share the machine.',
     '',
     '| figure | value |',
     '|---|---|',
-    `| transitions/s (submit, preAccept, accept, approve) | **${rate(transitionsPerSecond)}** |`,
+    `| transitions/s (${STEP_NAMES}) | **${rate(transitionsPerSecond)}** |`,
     `| complete cases/s | ${rate(options.cases / deciding.seconds)} |`,
     `| transition latency p50 / p95 / p99 | ${spread(all)} |`,
     ...LIFECYCLE.map(({ action }) => `| — ${action} p50 / p99 | ${spread(deciding.latencies[action], [50, 99])} |`),
+    `| licence service task: grant answered → case at delivery, p50 / p99 | ${spread(deciding.serviceMs, [50, 99])} |`,
     `| transitions answered 202 (then followed to their outcome) | ${deciding.pending} |`,
     `| PostgreSQL \`${pgbench.command}\`, same run | ${rate(pgbench.tps)} TPS (latency ${ms(pgbench.latencyMs)}) |`,
     `| **transitions/s ÷ pgbench TPS** | **${(transitionsPerSecond / pgbench.tps).toFixed(4)}** |`,
@@ -289,12 +310,13 @@ async function run(options: Options): Promise<Measured> {
   const deployment = await deploy('server', { workers: options.workers, extraEnv: { TONGBAN_QUEUE_PREFIX: queuePrefix } });
   cleanups.push(() => deployment.stop());
 
-  const [window, reviewer, ...applicants] = await Promise.all([
+  const [window, reviewer, decider, ...applicants] = await Promise.all([
     loginAs(deployment, 'window1'),
     loginAs(deployment, 'reviewer1'),
+    loginAs(deployment, 'decider1'),
     ...Array.from({ length: options.concurrency }, async () => (await newApplicant(deployment)).client),
   ]);
-  const actors: Actors = { window, reviewer, applicants };
+  const actors: Actors = { window, reviewer, decider, applicants };
 
   if (options.warmup > 0) {
     console.error(`warming up with ${options.warmup} cases…`);
