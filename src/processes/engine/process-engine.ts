@@ -38,6 +38,10 @@ export type EngineSignal = { userTask: string; outcome: string } | { serviceTask
 
 const MAX_SETTLE_TICKS = 10_000;
 
+// bpmn-engine's default logger creates a `debug` instance per activity on every step; ours logs nothing there.
+const silent = { debug() {}, error() {}, warn() {} };
+const SilentLogger = () => silent;
+
 /**
  * Runs a case's process with bpmn-engine, one step at a time: every step starts from the saved state and
  * ends with the state to save. The process, not this code, decides which tasks wait next.
@@ -76,6 +80,7 @@ export class ProcessEngine {
       scripts: noScripts as never,
       extensions: tongbanExtensions(ledger) as never,
       settings: { enableDummyService: false },
+      Logger: SilentLogger,
     });
     const listener = new EventEmitter();
     let ended: EngineStep['ended'] = null;
