@@ -18,6 +18,8 @@ export class ProcessVersions1796000000000 implements MigrationInterface {
     // Until now the latest version was the one in use: it stays so.
     await db.query(`UPDATE process_definitions d SET active = true
       WHERE version = (SELECT max(version) FROM process_definitions l WHERE l.key = d.key)`);
+    // The defaults only filled the rows already there; every new version states its own.
+    await db.query(`ALTER TABLE process_definitions ALTER COLUMN kind DROP DEFAULT, ALTER COLUMN source DROP DEFAULT, ALTER COLUMN active DROP DEFAULT`);
     await db.query(`CREATE UNIQUE INDEX uq_process_definitions_one_active ON process_definitions (key) WHERE active`);
 
     await db.query(`ALTER TABLE case_tasks ADD COLUMN department varchar`);
@@ -29,8 +31,8 @@ export class ProcessVersions1796000000000 implements MigrationInterface {
         name varchar NOT NULL,
         handler varchar NOT NULL,
         status varchar NOT NULL CONSTRAINT ck_service_runs_status CHECK (status IN ('pending', 'done', 'failed')),
-        attempts int NOT NULL DEFAULT 0,
-        retries int NOT NULL DEFAULT 0,
+        attempts int NOT NULL,
+        retries int NOT NULL,
         last_error text,
         created_at timestamptz NOT NULL,
         finished_at timestamptz

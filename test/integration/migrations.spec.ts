@@ -8,6 +8,10 @@ import { CalendarDay } from '../../src/calendar/calendar-day.entity.js';
 import { CalendarYear } from '../../src/calendar/calendar-year.entity.js';
 import { CaseCommand } from '../../src/cases/case-command.entity.js';
 import { CaseTask } from '../../src/cases/case-task.entity.js';
+import { CaseDocument } from '../../src/cases/results/case-document.entity.js';
+import { Licence } from '../../src/cases/results/licence.entity.js';
+import { ServiceRun } from '../../src/cases/service-runs/service-run.entity.js';
+import { Notification } from '../../src/notifications/notification.entity.js';
 import { Case } from '../../src/cases/case.entity.js';
 import { Department } from '../../src/catalog/department.entity.js';
 import { Matter } from '../../src/catalog/matter.entity.js';
@@ -19,7 +23,10 @@ import { ProcessDefinition } from '../../src/processes/process-definition.entity
 import { ProcessInstance } from '../../src/processes/process-instance.entity.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
 
-const ENTITIES = [AuditEntry, CalendarDay, CalendarYear, CaseCommand, CaseTask, Case, Department, Matter, RequiredMaterial, Session, User, CaseMaterial, ProcessDefinition, ProcessInstance];
+const ENTITIES = [
+  AuditEntry, CalendarDay, CalendarYear, CaseCommand, CaseTask, Case, Department, Matter, RequiredMaterial, Session, User, CaseMaterial,
+  ProcessDefinition, ProcessInstance, ServiceRun, Notification, CaseDocument, Licence,
+];
 
 interface Engine {
   name: string;
@@ -84,7 +91,7 @@ describe.each([
     expect(applied.map((m) => m.name)).toEqual(allMigrations.map((m) => new m().name));
     const created = await schemaOf(dataSource);
     expect(new Set(created.map((c) => c.table_name))).toEqual(
-      new Set(['audit_entries', 'calendar_days', 'calendar_years', 'case_commands', 'case_materials', 'case_tasks', 'cases', 'departments', 'matters',
+      new Set(['audit_entries', 'calendar_days', 'calendar_years', 'case_commands', 'case_documents', 'case_materials', 'case_tasks', 'cases', 'departments', 'licences', 'matters', 'notifications', 'service_runs',
         'migrations', 'process_definitions', 'process_instances', 'required_materials', 'sessions', 'users']),
     );
 
