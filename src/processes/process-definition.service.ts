@@ -159,8 +159,8 @@ async function insertVersion(tx: EntityManager, version: NewVersion): Promise<Pr
   // other insert, which did nothing, tries the number after.
   for (let attempt = 0; attempt < 5; attempt++) {
     const [inserted] = await tx.query(
-      `INSERT INTO process_definitions (key, version, name, kind, xml, sha256, source, uploaded_by, uploaded_by_name)
-       SELECT $1::varchar, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5, $6, $7, $8 FROM process_definitions WHERE key = $1::varchar
+      `INSERT INTO process_definitions (key, version, name, kind, xml, sha256, source, uploaded_by, uploaded_by_name, active)
+       SELECT $1::varchar, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5, $6, $7, $8, false FROM process_definitions WHERE key = $1::varchar
        ON CONFLICT DO NOTHING RETURNING id`,
       [version.key, version.name, version.kind, version.xml, sha256, version.source, version.uploadedBy, version.uploadedByName],
     );
