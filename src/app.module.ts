@@ -5,7 +5,11 @@ import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { MaterialsModule } from './materials/materials.module.js';
 import { SeedModule } from './seed/seed.module.js';
+import { TestClockModule } from './test-clock/test-clock.module.js';
+
+// Read here, at import, because a module's imports are fixed before configuration is injectable.
+const testClock = process.env.TONGBAN_TEST_CLOCK === '1' ? [TestClockModule] : [];
 
 /** The HTTP API. */
-@Module({ imports: [CoreModule, IdentityModule, CatalogModule, MaterialsModule, HealthModule, SeedModule] })
+@Module({ imports: [CoreModule, IdentityModule, CatalogModule, MaterialsModule, HealthModule, SeedModule, ...testClock] })
 export class AppModule {}

@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import { prepareDatabase } from './boot.js';
 import { startCaseWorkers } from './cases/start-workers.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { ClockSync } from './common/clock-sync.js';
 import { refuseNonJsonBodies } from './common/json-bodies.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig, loadConfig } from './config/app-config.js';
@@ -15,6 +16,9 @@ async function bootstrap(): Promise<void> {
   loadConfig(); // fails fast, before anything starts, on a bad configuration
   const app = await NestFactory.create(AppModule);
   app.use(refuseNonJsonBodies);
+  const clockSync = app.get(ClockSync);
+  // With a test clock, each request first takes up its time: another process may have moved it.
+  if (clockSync.enabled) app.use((_request: unknown, _response: unknown, next: (error?: unknown) => void) => void clockSync.sync().then(() => next(), next));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();

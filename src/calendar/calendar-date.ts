@@ -33,3 +33,17 @@ export const isWeekend = (dayNumber: number): boolean => {
   const weekday = (((dayNumber + 4) % 7) + 7) % 7; // 0 = Sunday
   return weekday === 0 || weekday === 6;
 };
+
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000; // China keeps no daylight saving time
+
+/** The calendar date in Asia/Shanghai at this instant: the day an event counts on. */
+export function dateInShanghai(at: Date): CalendarDate {
+  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The instant a calendar day begins in Asia/Shanghai. */
+export function startOfShanghaiDay(date: CalendarDate): Date {
+  return new Date(toDayNumber(date) * DAY_MS - SHANGHAI_OFFSET_MS);
+}
+
+export const nextDay = (date: CalendarDate): CalendarDate => fromDayNumber(toDayNumber(date) + 1);

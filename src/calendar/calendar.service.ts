@@ -20,6 +20,9 @@ function assertAdministrator(actor: Actor): void {
   }
 }
 
+// Machine time, not the test clock's: it bounds how stale a process's copy of the calendar may be.
+const SNAPSHOT_MAX_AGE_MS = 30_000;
+
 /**
  * The working-day calendar: our own tables, seeded from chinese-days and overridden by administrators.
  * Arithmetic runs on an in-memory snapshot (WorkingDayCalendar), reloaded after each change made here.
@@ -27,6 +30,7 @@ function assertAdministrator(actor: Actor): void {
 @Injectable()
 export class CalendarService {
   private snapshot?: Promise<WorkingDayCalendar>;
+  private loadedAt = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -63,15 +67,15 @@ export class CalendarService {
   }
 
   async isWorkingDay(date: CalendarDate): Promise<boolean> {
-    return (await this.calendar()).isWorkingDay(date);
+    return (await this.current()).isWorkingDay(date);
   }
 
   async addWorkingDays(from: CalendarDate, n: number): Promise<CalendarDate> {
-    return (await this.calendar()).addWorkingDays(from, n);
+    return (await this.current()).addWorkingDays(from, n);
   }
 
   async workingDaysBetween(from: CalendarDate, to: CalendarDate): Promise<number> {
-    return (await this.calendar()).workingDaysBetween(from, to);
+    return (await this.current()).workingDaysBetween(from, to);
   }
 
   async setDay(actor: Actor, date: CalendarDate, dto: SetCalendarDayDto) {
@@ -135,13 +139,19 @@ export class CalendarService {
     return tx.findOne(CalendarDay, { where: { date }, lock: { mode: 'pessimistic_write' } });
   }
 
-  private calendar(): Promise<WorkingDayCalendar> {
-    return (this.snapshot ??= this.load());
+  /**
+   * The calendar as it stands, for arithmetic that needs many questions at once (a case's deadlines). A
+   * change made through another process is seen here within SNAPSHOT_MAX_AGE_MS.
+   */
+  current(): Promise<WorkingDayCalendar> {
+    if (!this.snapshot || Date.now() - this.loadedAt > SNAPSHOT_MAX_AGE_MS) return this.reload();
+    return this.snapshot;
   }
 
-  private async reload(): Promise<void> {
+  private reload(): Promise<WorkingDayCalendar> {
+    this.loadedAt = Date.now();
     this.snapshot = this.load();
-    await this.snapshot;
+    return this.snapshot;
   }
 
   private load(): Promise<WorkingDayCalendar> {

@@ -46,6 +46,19 @@ export class WorkingDayCalendar {
     return fromDayNumber(day);
   }
 
+  /** The date `from` itself when n is 0 (a limit of 0 days ends the day it starts), else the n-th working day after it. */
+  addWorkingDaysOrSame(from: CalendarDate, n: number): CalendarDate {
+    return n === 0 ? from : this.addWorkingDays(from, n);
+  }
+
+  /** The n-th last working day up to and including `to`: where the last n working days before a deadline begin. */
+  lastWorkingDays(to: CalendarDate, n: number): CalendarDate {
+    if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, not ${n}`);
+    let day = toDayNumber(to) + 1;
+    for (let found = 0; found < n; ) if (this.isWorking(--day)) found++;
+    return fromDayNumber(day);
+  }
+
   /** The number of working days in (from, to]; the clock-stop rule of §1.7(6) counts exactly these. */
   workingDaysBetween(from: CalendarDate, to: CalendarDate): number {
     const [start, end] = [toDayNumber(from), toDayNumber(to)];

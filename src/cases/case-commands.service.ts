@@ -31,7 +31,8 @@ export class CaseCommandsService {
     if (earlier) return this.sameCommand(earlier, actor, caseId, action);
     assertCanRead(actor, await this.cases.findOneBy({ id: caseId }));
 
-    const command: TransitionCommand = { commandId, caseId, action, taskId: dto.taskId, actor, payload: { comment: dto.comment ?? null } };
+    const payload = { comment: dto.comment ?? null, ...(dto.specialProcedure ? { specialProcedure: { ...dto.specialProcedure } } : {}) };
+    const command: TransitionCommand = { commandId, caseId, action, taskId: dto.taskId, actor, payload };
     const outcome = await this.queue.run<TransitionCommand, TransitionOutcome>(QUEUES.caseTransitions, commandId, command, this.config.transitionWaitMs);
     return outcome ?? { commandId, result: 'pending' };
   }

@@ -31,8 +31,8 @@ export class CaseStepRecorder {
 async function syncTasks(tx: EntityManager, caseId: string, step: EngineStep, now: Date): Promise<void> {
   const waitingIds = step.waiting.map((task) => task.elementId);
   await tx.query(`UPDATE case_tasks SET closed_at = $1 WHERE case_id = $2 AND closed_at IS NULL AND NOT (element_id = ANY($3))`, [now, caseId, waitingIds]);
-  for (const { elementId, name, role, actions, department } of step.waiting) {
-    await tx.createQueryBuilder().insert().into(CaseTask).values({ caseId, elementId, name, role, actions, department, openedAt: now }).orIgnore().execute();
+  for (const { elementId, name, role, actions, stages, department } of step.waiting) {
+    await tx.createQueryBuilder().insert().into(CaseTask).values({ caseId, elementId, name, role, actions, stages, department, openedAt: now }).orIgnore().execute();
   }
 }
 

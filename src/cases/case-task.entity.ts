@@ -21,6 +21,10 @@ export class CaseTask {
   @Column('text', { array: true })
   actions: string[];
 
+  /** The legal stages the task stands for (its tongban:stage), which the legal clock reads. */
+  @Column('text', { array: true })
+  stages: string[];
+
   /** Code of the department whose staff hold the task (a co-department's review); null for any department. */
   @Column({ type: 'varchar', nullable: true })
   department: string | null;

@@ -11,20 +11,16 @@ import { CaseCommand } from './case-command.entity.js';
 import { CaseStepRecorder, stageOf } from './case-steps.js';
 import { CaseTask } from './case-task.entity.js';
 import { Case } from './case.entity.js';
+import type { CaseTimer } from './legal-clock/case-timer.entity.js';
+import { CaseTimerStore } from './legal-clock/case-timer-store.js';
+import { type ClockStep, LegalClockService } from './legal-clock/legal-clock.service.js';
 import { ServiceRunDispatcher } from './service-runs/service-run-dispatcher.js';
 import { ServiceRun } from './service-runs/service-run.entity.js';
+import { SYSTEM_ACTOR, type TrailActor } from './trail-actor.js';
 import { TransitionCommand, TransitionOutcome } from './transition.js';
 
 type Refusal = Extract<TransitionOutcome, { result: 'refused' }>;
 
-/** Who a trail entry names: a person, or the platform itself for what its handlers did. */
-export interface TrailActor {
-  id: string | null;
-  displayName: string;
-  role: string;
-}
-
-export const SYSTEM_ACTOR: TrailActor = { id: null, displayName: '通办平台 Tongban platform', role: 'system' };
 
 interface StepAudit {
   action: string;
@@ -33,6 +29,18 @@ interface StepAudit {
   commandId: string | null;
   details?: object;
 }
+
+/** What a committed step leaves to do: service runs to hand to the workers, timers to arm. */
+export interface StepEffects {
+  serviceRuns: string[];
+  timers: CaseTimer[];
+}
+
+const NO_EFFECTS: StepEffects = { serviceRuns: [], timers: [] };
+
+// Deemed acceptance completes the acceptance tasks with the action that accepts them: neither of these.
+const NOT_ACCEPTING = ['refuse', 'requestSupplement'];
+const DEEMED_ACCEPTANCE_COMMENT = '受理期限内未作出决定，依法视为受理（《行政许可法》第三十二条） No decision within the acceptance period: accepted by law (Art. 32)';
 
 /**
  * Carries out transitions, each in one transaction: lock the case, let the process take its next step, then
@@ -51,74 +59,108 @@ export class CaseTransitionService {
     private readonly checklist: MaterialChecklist,
     private readonly audit: AuditService,
     private readonly dispatcher: ServiceRunDispatcher,
+    private readonly legalClock: LegalClockService,
+    private readonly timers: CaseTimerStore,
     private readonly clock: Clock,
   ) {}
 
   async execute(command: TransitionCommand): Promise<TransitionOutcome> {
-    const { outcome, opened } = await this.dataSource.transaction(async (tx) => {
+    const { outcome, effects } = await this.dataSource.transaction(async (tx) => {
       const kase = await lockCase(tx, command.caseId);
-      if (!kase) return { outcome: refusal(command, 404, 'CASE_NOT_FOUND', { zh: '办件不存在', en: 'Case not found' }), opened: [] };
+      if (!kase) return { outcome: refusal(command, 404, 'CASE_NOT_FOUND', { zh: '办件不存在', en: 'Case not found' }), effects: NO_EFFECTS };
       // Checked under the case's lock, so a command id running twice at once is still carried out once.
       const earlier = await tx.findOneBy(CaseCommand, { commandId: command.commandId });
-      if (earlier) return { outcome: earlier.outcome, opened: [] };
+      if (earlier) return { outcome: earlier.outcome, effects: NO_EFFECTS };
 
       const result = await this.carryOut(tx, kase, command);
       await tx.insert(CaseCommand, { commandId: command.commandId, caseId: kase.id, action: command.action, actorId: command.actor.id, outcome: result.outcome as never });
       return result;
     });
-    await this.dispatcher.dispatch(opened.map((id) => ({ id, retries: 0 })));
+    await this.dispatch(effects);
     return outcome;
   }
 
   /** Completes a service task with its handler's result; a run no longer pending (done twice, retried) is left alone. */
   async completeService(runId: string, output: object): Promise<void> {
-    const opened = await this.dataSource.transaction(async (tx) => {
+    const effects = await this.dataSource.transaction(async (tx) => {
       const run = await tx.findOneBy(ServiceRun, { id: runId });
       const kase = run && (await lockCase(tx, run.caseId));
       const current = kase && (await tx.findOneBy(ServiceRun, { id: runId }));
-      if (!kase || current?.status !== 'pending') return [];
-      const step = { action: `service.${current.handler}`, actor: SYSTEM_ACTOR, comment: null, commandId: null, details: { serviceRunId: runId, output } };
-      const opened = await this.advance(tx, kase, { serviceTask: current.elementId, output }, step);
+      if (!kase || current?.status !== 'pending') return NO_EFFECTS;
+      const audit = { action: `service.${current.handler}`, actor: SYSTEM_ACTOR, comment: null, commandId: null, details: { serviceRunId: runId, output } };
+      const effects = await this.advance(tx, kase, { serviceTask: current.elementId, output }, audit, { completed: null, action: audit.action, comment: null });
       await tx.update(ServiceRun, { id: runId }, { status: 'done', finishedAt: this.clock.now(), lastError: null });
-      return opened;
+      return effects;
     });
-    await this.dispatcher.dispatch(opened.map((id) => ({ id, retries: 0 })));
+    await this.dispatch(effects);
   }
 
-  private async carryOut(tx: EntityManager, kase: Case, command: TransitionCommand): Promise<{ outcome: TransitionOutcome; opened: string[] }> {
+  /**
+   * Accepts a case by law (视为受理), in the caller's transaction: the platform completes each open
+   * acceptance task with the action that accepts it, as the process offers, until none is left.
+   */
+  async deemAccepted(tx: EntityManager, kase: Case): Promise<StepEffects> {
+    const effects: StepEffects = { serviceRuns: [], timers: [] };
+    for (let step = 0; step < 3; step++) {
+      const open = await tx.find(CaseTask, { where: { caseId: kase.id, closedAt: IsNull() }, order: { openedAt: 'ASC', elementId: 'ASC' } });
+      const task = open.find((candidate) => candidate.stages.some((stage) => stage === 'acceptance' || stage === 'preAcceptance'));
+      const action = task?.actions.find((candidate) => !NOT_ACCEPTING.includes(candidate));
+      if (!task || !action) break;
+      await tx.update(CaseTask, { id: task.id }, { closedAt: this.clock.now(), closedBy: null, closingAction: action });
+      const audit = { action, actor: SYSTEM_ACTOR, comment: DEEMED_ACCEPTANCE_COMMENT, commandId: null, details: { deemedAcceptance: true } };
+      const done = await this.advance(tx, kase, { userTask: task.elementId, outcome: action }, audit, { completed: task, action, comment: audit.comment, deemed: true });
+      effects.serviceRuns.push(...done.serviceRuns);
+      effects.timers.push(...done.timers);
+    }
+    return effects;
+  }
+
+  async dispatch(effects: StepEffects): Promise<void> {
+    await this.dispatcher.dispatch(effects.serviceRuns.map((id) => ({ id, retries: 0 })));
+    await this.timers.dispatch(effects.timers);
+  }
+
+  private async carryOut(tx: EntityManager, kase: Case, command: TransitionCommand): Promise<{ outcome: TransitionOutcome; effects: StepEffects }> {
     const openTasks = await tx.find(CaseTask, { where: { caseId: kase.id, closedAt: IsNull() }, order: { openedAt: 'ASC', elementId: 'ASC' } });
     const candidates = openTasks.filter((task) => task.actions.includes(command.action) && (!command.taskId || task.elementId === command.taskId));
-    if (!candidates.length) return { outcome: stageConflict(command, kase, openTasks), opened: [] };
+    if (!candidates.length) return { outcome: stageConflict(command, kase, openTasks), effects: NO_EFFECTS };
     // Co-departments' tasks offer the same actions: the actor's own is the one meant.
     const task = candidates.find((candidate) => !this.whyNot(kase, candidate, command)) ?? candidates[0];
-    const refused = this.whyNot(kase, task, command) ?? (await this.checkMaterials(tx, kase, command));
-    if (refused) return { outcome: refused, opened: [] };
+    const refused = this.whyNot(kase, task, command) ?? (await this.checkMaterials(tx, kase, command)) ?? (await this.checkLaw(tx, kase, task, command));
+    if (refused) return { outcome: refused, effects: NO_EFFECTS };
 
     // Closed before the step, so that a process which waits on the same task again opens a new one.
     await tx.update(CaseTask, { id: task.id }, { closedAt: this.clock.now(), closedBy: command.actor.id, closingAction: command.action });
     const actor = { id: command.actor.id, displayName: command.actor.displayName, role: task.role };
-    const opened = await this.advance(tx, kase, { userTask: task.elementId, outcome: command.action }, {
-      action: command.action, actor, comment: command.payload.comment, commandId: command.commandId,
-      details: task.department ? { department: task.department } : undefined,
-    });
-    return { outcome: { commandId: command.commandId, result: 'done', action: command.action, case: stageOf(kase) }, opened };
+    const { comment, specialProcedure } = command.payload;
+    const effects = await this.advance(tx, kase, { userTask: task.elementId, outcome: command.action }, {
+      action: command.action, actor, comment, commandId: command.commandId,
+      details: { ...(task.department ? { department: task.department } : {}), ...(specialProcedure ? { specialProcedure } : {}) },
+    }, { completed: task, action: command.action, comment, specialProcedure });
+    return { outcome: { commandId: command.commandId, result: 'done', action: command.action, case: stageOf(kase) }, effects };
   }
 
-  /** Lets the process take one step from its saved state and records it, with its audit entry. */
-  private async advance(tx: EntityManager, kase: Case, signal: EngineSignal, audit: StepAudit): Promise<string[]> {
+  /** Lets the process take one step from its saved state and records it, with its audit entry and what it means for the legal clock. */
+  private async advance(tx: EntityManager, kase: Case, signal: EngineSignal, audit: StepAudit, clockStep: Omit<ClockStep, 'step'>): Promise<StepEffects> {
     const process = await this.definitions.compile(kase.processDefinitionId, tx);
     const instance = await this.instances.load(tx, kase.id);
     const step = await this.engine.advance(process, kase.id, instance.state, signal);
     const now = this.clock.now();
     const stageFrom = { id: kase.stage, name: kase.stageName };
     if (audit.action === 'submit') kase.submittedAt = now;
-    const opened = await this.recorder.record(tx, kase, step, now);
+    const serviceRuns = await this.recorder.record(tx, kase, step, now);
     await this.audit.append(tx, {
       caseId: kase.id, action: audit.action, actorId: audit.actor.id, actorName: audit.actor.displayName, actorRole: audit.actor.role,
       stageFrom: stageFrom.id, stageTo: kase.stage, comment: audit.comment, commandId: audit.commandId,
       details: { ...audit.details, stageFromName: stageFrom.name, stageToName: kase.stageName }, at: now,
     });
-    return opened;
+    const timers = await this.legalClock.afterStep(tx, kase, { ...clockStep, step });
+    return { serviceRuns, timers };
+  }
+
+  private async checkLaw(tx: EntityManager, kase: Case, task: CaseTask, command: TransitionCommand): Promise<Refusal | null> {
+    const error = await this.legalClock.refusal(tx, kase.id, task, command.action, command.payload);
+    return error && refusal(command, error.body.statusCode, error.body.code, error.body.message, error.body.details);
   }
 
   /** Why this actor may not complete this task, or null when they may. */
@@ -154,7 +196,7 @@ export class CaseTransitionService {
   }
 }
 
-const lockCase = (tx: EntityManager, caseId: string) =>
+export const lockCase = (tx: EntityManager, caseId: string) =>
   tx.getRepository(Case).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: caseId }).getOne();
 
 function refusal(command: TransitionCommand, httpStatus: number, code: string, message: Refusal['message'], details?: unknown): Refusal {

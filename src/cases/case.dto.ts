@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Trimmed } from '../common/trim.js';
+import { SPECIAL_PROCEDURE_KINDS } from './legal-clock/special-procedures.js';
 
 // A mainland mobile number, or a landline with its area code (optionally an extension).
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
@@ -48,6 +50,18 @@ export class CreateCaseDto {
   handlerPhone: string;
 }
 
+export class SpecialProcedureDto {
+  @ApiProperty({ description: '特别程序种类 Kind of special procedure', enum: SPECIAL_PROCEDURE_KINDS })
+  @IsIn(SPECIAL_PROCEDURE_KINDS)
+  kind: string;
+
+  @ApiProperty({ description: '预计所需工作日 Expected length in working days, told to the applicant', example: 10 })
+  @IsInt()
+  @Min(1)
+  @Max(250)
+  expectedWorkingDays: number;
+}
+
 export class TransitionDto {
   @ApiPropertyOptional({
     description: '命令编号 Command id: repeat a request with the same id and it is carried out once. Generated when absent.',
@@ -61,6 +75,12 @@ export class TransitionDto {
   @IsOptional()
   @Matches(/^[A-Za-z_][\w.-]{0,199}$/, { message: 'taskId must be the element id of an open task' })
   taskId?: string;
+
+  @ApiPropertyOptional({ description: '特别程序 With startSpecialProcedure: which, and how long it is expected to take', type: SpecialProcedureDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SpecialProcedureDto)
+  specialProcedure?: SpecialProcedureDto;
 
   @ApiPropertyOptional({ description: '意见 Comment', example: '材料齐全，符合法定形式' })
   @IsOptional()

@@ -26,17 +26,25 @@ import { ServiceRun } from './service-runs/service-run.entity.js';
 import { ServiceRunWorker } from './service-runs/service-run.worker.js';
 import { ServiceRunsService } from './service-runs/service-runs.service.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { CalendarModule } from '../calendar/calendar.module.js';
+import { CaseClock } from './legal-clock/case-clock.entity.js';
+import { CaseTimer } from './legal-clock/case-timer.entity.js';
+import { CaseTimerFiring } from './legal-clock/case-timer-firing.js';
+import { CaseTimerStore } from './legal-clock/case-timer-store.js';
+import { CaseTimerWorker } from './legal-clock/case-timer.worker.js';
+import { LegalClockService } from './legal-clock/legal-clock.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Case, CaseTask, CaseCommand, ServiceRun, CaseDocument, Licence]),
-    AuditModule, CatalogModule, MaterialsModule, ProcessesModule, NotificationsModule,
+    TypeOrmModule.forFeature([Case, CaseTask, CaseCommand, ServiceRun, CaseDocument, Licence, CaseClock, CaseTimer]),
+    AuditModule, CatalogModule, MaterialsModule, ProcessesModule, NotificationsModule, CalendarModule,
   ],
   controllers: [CasesController, CaseTasksController, CaseResultsController, IncidentsController],
   providers: [
     CasesService, CaseCommandsService, CaseTasksService, CaseTransitionService, CaseTransitionWorker, CaseStepRecorder,
     CaseResultsService, ServiceHandlers, ServiceRunDispatcher, ServiceRunsService, ServiceRunWorker,
+    LegalClockService, CaseTimerStore, CaseTimerFiring, CaseTimerWorker,
   ],
-  exports: [CaseTransitionWorker, ServiceRunWorker],
+  exports: [CaseTransitionWorker, ServiceRunWorker, CaseTimerWorker, CaseTimerFiring],
 })
 export class CasesModule {}

@@ -17,6 +17,7 @@ import { CaseTask } from './case-task.entity.js';
 import { CaseStepRecorder, stageOf } from './case-steps.js';
 import { CreateCaseDto } from './case.dto.js';
 import { Case } from './case.entity.js';
+import { LegalClockService } from './legal-clock/legal-clock.service.js';
 import { ServiceRunDispatcher } from './service-runs/service-run-dispatcher.js';
 import { ServiceRun } from './service-runs/service-run.entity.js';
 
@@ -42,6 +43,7 @@ export class CasesService {
     private readonly catalog: CatalogService,
     private readonly definitions: ProcessDefinitionService,
     private readonly recorder: CaseStepRecorder,
+    private readonly legalClock: LegalClockService,
     private readonly dispatcher: ServiceRunDispatcher,
     private readonly engine: ProcessEngine,
     private readonly audit: AuditService,
@@ -75,6 +77,8 @@ export class CasesService {
         kase.id = randomUUID();
         const step = await this.engine.start(process, kase.id);
         const opened = await this.recorder.record(tx, kase, step, now);
+        const limits = { legal: matter.legalLimitWorkingDays, promised: matter.promisedLimitWorkingDays, warning: matter.warningWorkingDays };
+        await this.legalClock.open(tx, kase, limits, process.kind);
         await this.audit.append(tx, {
           caseId: kase.id, action: 'create', actorId: actor.id, actorName: actor.displayName, actorRole: 'applicant',
           stageFrom: null, stageTo: kase.stage, comment: null, commandId: null, details: { stageToName: kase.stageName }, at: now,
@@ -109,6 +113,7 @@ export class CasesService {
       // What the platform still has to do on the case; a failed one is an incident that supervisors retry.
       serviceTasks: serviceRuns.map(({ id, elementId, name, status, attempts, createdAt }) => ({ id, elementId, name, status, attempts, createdAt })),
       opinions: await this.coDepartmentOpinions(caseId),
+      clock: await this.legalClock.view(caseId, this.dataSource.manager),
     };
   }
 

@@ -1,9 +1,16 @@
 import type { Actor } from '../common/actor.js';
 import type { Message } from '../common/app-error.js';
 
-/** What an action carries besides its name; the spine's actions carry the acting person's comment (意见). */
+/** A special procedure being started: which one, and how long it is expected to take (told to the applicant). */
+export interface SpecialProcedure {
+  kind: string;
+  expectedWorkingDays: number;
+}
+
+/** What an action carries besides its name: the acting person's comment (意见), and what some actions need. */
 export interface TransitionPayload {
   comment: string | null;
+  specialProcedure?: SpecialProcedure;
 }
 
 /** A request to move a case: carried out once per command id, by a worker. */

@@ -34,4 +34,8 @@ export class Matter {
 
   @Column({ type: 'text' })
   fees: string;
+
+  /** From how many working days before the promised deadline an open case shows yellow. */
+  @Column({ name: 'warning_working_days', type: 'int' })
+  warningWorkingDays: number;
 }

@@ -23,6 +23,10 @@ export interface AppConfig {
   /** How long an HTTP request that asks for a transition waits for the worker before answering 202. */
   transitionWaitMs: number;
   workerConcurrency: number;
+  /** How often each worker looks in the database for timers that fell due (a lost delayed job, a clock change). */
+  timerSweepMs: number;
+  /** TONGBAN_TEST_CLOCK=1: the product's time can be moved forward over the API, to rehearse deadlines. */
+  testClock: boolean;
   /** How often a service task's handler is tried before the run becomes an incident, and the first wait between tries (doubling). */
   serviceTaskRetry: { attempts: number; backoffMs: number };
 }
@@ -66,7 +70,12 @@ function parseS3(env: NodeJS.ProcessEnv): S3Config {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const mode: RunMode = env.DATABASE_URL ? 'server' : 'embedded';
+  const testClock = env.TONGBAN_TEST_CLOCK === '1';
+  // A clock anyone may move would let deadlines be skipped: never where production runs.
+  if (testClock && env.NODE_ENV === 'production') throw new ConfigError('TONGBAN_TEST_CLOCK=1 is refused with NODE_ENV=production');
   const common = {
+    testClock,
+    timerSweepMs: positiveInteger(env, 'TONGBAN_TIMER_SWEEP_MS', 30_000),
     port: positiveInteger(env, 'PORT', 3000),
     dataDir: path.resolve(env.TONGBAN_DATA_DIR || 'data'),
     queuePrefix: env.TONGBAN_QUEUE_PREFIX || 'tongban',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { type Actor } from '../common/actor.js';
 import { notFound } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
@@ -16,11 +16,15 @@ export class NotificationsService {
     private readonly clock: Clock,
   ) {}
 
-  /** Sends once per service run: a handler tried again after a crash does not notify twice. */
-  async send(notification: NewNotification): Promise<void> {
-    await this.notifications
+  /**
+   * Sends once per service run: a handler tried again after a crash does not notify twice. Inside a
+   * transaction pass its manager, so that the notice commits with the change it tells of.
+   */
+  async send(notification: NewNotification, tx: EntityManager = this.notifications.manager): Promise<void> {
+    await tx
       .createQueryBuilder()
       .insert()
+      .into(Notification)
       .values({ ...notification, createdAt: this.clock.now(), readAt: null })
       .orIgnore()
       .execute();

@@ -133,3 +133,6 @@ export const DEMO_STAFF: { username: string; displayName: string; roles: Role[];
   { username: 'admin1', displayName: '系统管理员 吴昊', roles: ['administrator'], departmentCode: 'LCJ' },
 ];
 
+
+/** Cases show yellow from the third-last working day before their promised deadline. */
+export const DEMO_WARNING_WORKING_DAYS = 3;

@@ -9,7 +9,7 @@ import { RequiredMaterial } from '../catalog/required-material.entity.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { PasswordHasher } from '../identity/password-hasher.js';
 import { User } from '../identity/user.entity.js';
-import { DEMO_DEPARTMENTS, DEMO_STAFF } from './demo-centre.js';
+import { DEMO_DEPARTMENTS, DEMO_STAFF, DEMO_WARNING_WORKING_DAYS } from './demo-centre.js';
 
 export interface DemoAccount {
   username: string;
@@ -65,7 +65,7 @@ async function seedCatalogue(tx: EntityManager): Promise<Map<string, string>> {
     const departmentId = identifiers[0].id as string;
     ids.set(department.code, departmentId);
     for (const { materials, ...matter } of department.matters) {
-      const inserted = await tx.insert(Matter, { ...matter, departmentId });
+      const inserted = await tx.insert(Matter, { ...matter, departmentId, warningWorkingDays: DEMO_WARNING_WORKING_DAYS });
       const matterId = inserted.identifiers[0].id as string;
       await tx.insert(RequiredMaterial, materials.map((item, position) => ({ ...item, matterId, position })));
     }

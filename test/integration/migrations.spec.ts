@@ -12,6 +12,8 @@ import { CaseDocument } from '../../src/cases/results/case-document.entity.js';
 import { Licence } from '../../src/cases/results/licence.entity.js';
 import { ServiceRun } from '../../src/cases/service-runs/service-run.entity.js';
 import { Notification } from '../../src/notifications/notification.entity.js';
+import { CaseClock } from '../../src/cases/legal-clock/case-clock.entity.js';
+import { CaseTimer } from '../../src/cases/legal-clock/case-timer.entity.js';
 import { Case } from '../../src/cases/case.entity.js';
 import { Department } from '../../src/catalog/department.entity.js';
 import { Matter } from '../../src/catalog/matter.entity.js';
@@ -25,7 +27,7 @@ import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
 
 const ENTITIES = [
   AuditEntry, CalendarDay, CalendarYear, CaseCommand, CaseTask, Case, Department, Matter, RequiredMaterial, Session, User, CaseMaterial,
-  ProcessDefinition, ProcessInstance, ServiceRun, Notification, CaseDocument, Licence,
+  ProcessDefinition, ProcessInstance, ServiceRun, Notification, CaseDocument, Licence, CaseClock, CaseTimer,
 ];
 
 interface Engine {
@@ -91,7 +93,7 @@ describe.each([
     expect(applied.map((m) => m.name)).toEqual(allMigrations.map((m) => new m().name));
     const created = await schemaOf(dataSource);
     expect(new Set(created.map((c) => c.table_name))).toEqual(
-      new Set(['audit_entries', 'calendar_days', 'calendar_years', 'case_commands', 'case_documents', 'case_materials', 'case_tasks', 'cases', 'departments', 'licences', 'matters', 'notifications', 'service_runs',
+      new Set(['audit_entries', 'calendar_days', 'calendar_years', 'case_clocks', 'case_commands', 'case_documents', 'case_materials', 'case_tasks', 'case_timers', 'cases', 'departments', 'licences', 'matters', 'notifications', 'service_runs', 'test_clock',
         'migrations', 'process_definitions', 'process_instances', 'required_materials', 'sessions', 'users']),
     );
 

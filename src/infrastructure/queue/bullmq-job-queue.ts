@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Job, Queue, QueueEvents, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { type JobHandler, type JobQueue, type QueueName, type RetryPolicy } from './job-queue.js';
+import { type JobHandler, type JobOptions, type JobQueue, type QueueName } from './job-queue.js';
 
 const JOB_OPTIONS = {
   attempts: 5,
@@ -24,6 +24,7 @@ export class BullMqJobQueue implements JobQueue {
     private readonly redisUrl: string,
     private readonly prefix: string,
     private readonly concurrency: number,
+    private readonly beforeJob: () => Promise<void> = async () => undefined,
   ) {
     this.connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   }
@@ -39,18 +40,23 @@ export class BullMqJobQueue implements JobQueue {
     }
   }
 
-  async enqueue<T>(queueName: QueueName, jobId: string, data: T, retry: RetryPolicy): Promise<void> {
+  async enqueue<T>(queueName: QueueName, jobId: string, data: T, options: JobOptions): Promise<void> {
     await this.queue(queueName).add(queueName, data, {
       ...JOB_OPTIONS,
       jobId,
-      attempts: retry.attempts,
-      backoff: { type: 'exponential', delay: retry.backoffMs },
+      attempts: options.attempts,
+      backoff: { type: 'exponential', delay: options.backoffMs },
+      delay: options.delayMs,
     });
   }
 
   work<T, R>(queueName: QueueName, handler: JobHandler<T, R>): void {
     const attemptOf = (job: Job) => ({ attempt: job.attemptsMade + 1, attempts: job.opts.attempts ?? 1 });
-    const worker = new Worker(queueName, (job: Job) => handler(job.data as T, attemptOf(job)), {
+    const process = async (job: Job) => {
+      await this.beforeJob();
+      return handler(job.data as T, attemptOf(job));
+    };
+    const worker = new Worker(queueName, process, {
       connection: new Redis(this.redisUrl, { maxRetriesPerRequest: null }),
       prefix: this.prefix,
       concurrency: this.concurrency,

@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { type JobHandler, type JobQueue, type QueueName, type RetryPolicy } from './job-queue.js';
+import { type JobAttempt, type JobHandler, type JobOptions, type JobQueue, type QueueName, type RetryPolicy } from './job-queue.js';
+
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Embedded mode: the handlers run in this process. A job id already running is joined, not run again; a
@@ -13,8 +15,10 @@ export class InProcessJobQueue implements JobQueue {
   private readonly running = new Map<string, Promise<unknown>>();
   private readonly scheduled = new Map<string, ReturnType<typeof setTimeout>>();
 
+  constructor(private readonly beforeJob: () => Promise<void> = async () => undefined) {}
+
   async run<T, R>(queue: QueueName, jobId: string, data: T, waitMs: number): Promise<R | undefined> {
-    const job = this.start(queue, jobId, () => this.handler(queue)(data, { attempt: 1, attempts: 1 }));
+    const job = this.start(queue, jobId, () => this.handle(queue, data, { attempt: 1, attempts: 1 }));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), waitMs)));
     try {
@@ -24,10 +28,12 @@ export class InProcessJobQueue implements JobQueue {
     }
   }
 
-  async enqueue<T>(queue: QueueName, jobId: string, data: T, retry: RetryPolicy): Promise<void> {
+  async enqueue<T>(queue: QueueName, jobId: string, data: T, options: JobOptions): Promise<void> {
     const key = `${queue}:${jobId}`;
     if (this.running.has(key) || this.scheduled.has(key)) return;
-    this.schedule(queue, jobId, data, retry, 1, 0);
+    // Node cannot wait longer than this; a job due later is left to its owner's sweep of the database.
+    if ((options.delayMs ?? 0) > MAX_TIMER_MS) return;
+    this.schedule(queue, jobId, data, options, 1, options.delayMs ?? 0);
   }
 
   work<T, R>(queue: QueueName, handler: JobHandler<T, R>): void {
@@ -46,7 +52,7 @@ export class InProcessJobQueue implements JobQueue {
     const key = `${queue}:${jobId}`;
     const timer = setTimeout(() => {
       this.scheduled.delete(key);
-      this.start(queue, jobId, () => this.handler(queue)(data, { attempt, attempts: retry.attempts })).catch((error: Error) => {
+      this.start(queue, jobId, () => this.handle(queue, data, { attempt, attempts: retry.attempts })).catch((error: Error) => {
         this.logger.warn(`job ${jobId} of ${queue} failed (attempt ${attempt} of ${retry.attempts}): ${error.message}`);
         if (attempt < retry.attempts) this.schedule(queue, jobId, data, retry, attempt + 1, retry.backoffMs * 2 ** (attempt - 1));
       });
@@ -64,9 +70,10 @@ export class InProcessJobQueue implements JobQueue {
     return running;
   }
 
-  private handler(queue: QueueName): JobHandler<unknown, unknown> {
+  private async handle(queue: QueueName, data: unknown, attempt: JobAttempt): Promise<unknown> {
     const handler = this.handlers.get(queue);
     if (!handler) throw new Error(`no handler serves queue ${queue} in this process`);
-    return handler;
+    await this.beforeJob();
+    return handler(data, attempt);
   }
 }

@@ -1,5 +1,5 @@
 /** The queues this product runs; a worker process serves all of them unless told otherwise. */
-export const QUEUES = { caseTransitions: 'case-transitions', serviceTasks: 'service-tasks' } as const;
+export const QUEUES = { caseTransitions: 'case-transitions', serviceTasks: 'service-tasks', caseTimers: 'case-timers' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Which try of its job a handler is making, so that the last one can leave a trace when it fails. */
@@ -16,6 +16,10 @@ export interface RetryPolicy {
   backoffMs: number;
 }
 
+export interface JobOptions extends RetryPolicy {
+  delayMs?: number;
+}
+
 /**
  * Jobs behind one small interface, so that callers never import bullmq: BullMQ on Redis in server mode,
  * the same handlers called in-process in embedded mode.
@@ -27,8 +31,11 @@ export interface JobQueue {
    * not finished within `waitMs` (it then goes on, and its result is found by other means).
    */
   run<T, R>(queue: QueueName, jobId: string, data: T, waitMs: number): Promise<R | undefined>;
-  /** Hands a job over to be carried out in the background, tried again on failure; a job id already queued is not added twice. */
-  enqueue<T>(queue: QueueName, jobId: string, data: T, retry: RetryPolicy): Promise<void>;
+  /**
+   * Hands a job over to be carried out in the background, after `delayMs` if given, tried again on failure;
+   * a job id already queued is not added twice.
+   */
+  enqueue<T>(queue: QueueName, jobId: string, data: T, options: JobOptions): Promise<void>;
   /** Carries out this queue's jobs in this process. */
   work<T, R>(queue: QueueName, handler: JobHandler<T, R>): void;
   /** Throws when the queue's backend cannot be reached. */

@@ -1,4 +1,5 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ClockSync } from '../../common/clock-sync.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { BullMqJobQueue } from './bullmq-job-queue.js';
 import { InProcessJobQueue } from './in-process-job-queue.js';
@@ -9,11 +10,14 @@ import { JOB_QUEUE, type JobQueue } from './job-queue.js';
   providers: [
     {
       provide: JOB_QUEUE,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): JobQueue =>
-        config.mode === 'embedded'
-          ? new InProcessJobQueue()
-          : new BullMqJobQueue(config.redisUrl!, config.queuePrefix, config.workerConcurrency),
+      inject: [APP_CONFIG, ClockSync],
+      // Every job first takes up the test clock's time, when there is one.
+      useFactory: (config: AppConfig, clockSync: ClockSync): JobQueue => {
+        const beforeJob = () => clockSync.sync();
+        return config.mode === 'embedded'
+          ? new InProcessJobQueue(beforeJob)
+          : new BullMqJobQueue(config.redisUrl!, config.queuePrefix, config.workerConcurrency, beforeJob);
+      },
     },
   ],
   exports: [JOB_QUEUE],

@@ -13,6 +13,8 @@ export interface WaitingTask {
   name: string;
   role: string;
   actions: string[];
+  /** The legal stages it stands for (tongban:stage). */
+  stages: string[];
   /** Code of the department whose staff hold the task; null when any department's staff with the role may. */
   department: string | null;
 }
@@ -126,9 +128,10 @@ async function settle(execution: { getPostponed(): unknown[]; activityStatus: st
 }
 
 function toWaitingTask(api: ActivityApi): WaitingTask {
-  const { name, role, actions, department } = api.owner.behaviour;
+  const { name, role, actions, stage, department } = api.owner.behaviour;
   if (!role || !actions) throw new ProcessEngineError(`user task ${api.id} names no tongban:role or tongban:actions`);
-  return { elementId: api.id, name: name ?? api.id, role, actions: actions.split(/\s+/).filter(Boolean), department: department ?? null };
+  const words = (text = '') => text.split(/\s+/).filter(Boolean);
+  return { elementId: api.id, name: name ?? api.id, role, actions: words(actions), stages: words(stage), department: department ?? null };
 }
 
 function toPendingService(api: ActivityApi): PendingService {

@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../../audit/audit.service.js';
+import { EntityManager } from 'typeorm';
+import { type CalendarDate, dateInShanghai } from '../../calendar/calendar-date.js';
+import { CalendarService } from '../../calendar/calendar.service.js';
+import type { WorkingDayCalendar } from '../../calendar/working-day-calendar.js';
+import { AppError } from '../../common/app-error.js';
+import { Clock } from '../../common/clock.js';
+import { NotificationsService } from '../../notifications/notifications.service.js';
+import type { EngineStep } from '../../processes/engine/process-engine.js';
+import type { ProcessKind } from '../../processes/engine/tongban-moddle.js';
+import type { CaseTask } from '../case-task.entity.js';
+import type { Case } from '../case.entity.js';
+import type { SpecialProcedure } from '../transition.js';
+import { SYSTEM_ACTOR } from '../trail-actor.js';
+import { CaseClock } from './case-clock.entity.js';
+import type { CaseTimer, TimerKind } from './case-timer.entity.js';
+import { CaseTimerStore } from './case-timer-store.js';
+import { alertOn, deadlinesOf, EXTENSION_DAYS, timersWanted } from './clock-arithmetic.js';
+import { clockView } from './clock-view.js';
+import { specialProcedureLabel } from './special-procedures.js';
+
+/** What one step of a case did, as far as the legal clock cares. */
+export interface ClockStep {
+  /** The user task completed, with the action taken; none when a service task completed. */
+  completed: Pick<CaseTask, 'stages'> | null;
+  action: string;
+  comment: string | null;
+  specialProcedure?: SpecialProcedure;
+  step: EngineStep;
+  /** Accepted by law, not by a person: the acceptance counts from the day of receipt. */
+  deemed?: boolean;
+}
+
+const has = (task: Pick<CaseTask, 'stages'> | null, ...stages: string[]) => !!task && stages.some((stage) => task.stages.includes(stage));
+
+/**
+ * The legal clock of each case: what the law makes of each step (receipt, acceptance, a supplementation
+ * notice, a special procedure, an extension, the end), the deadlines that follow, and the timers that act
+ * on them. Every change runs in the transaction of the step that caused it. The process decides what may
+ * happen; this reads the stages (tongban:stage) of the tasks it passes.
+ */
+@Injectable()
+export class LegalClockService {
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+    private readonly timers: CaseTimerStore,
+    private readonly notifications: NotificationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A new case's clock, not running until its application is received. */
+  async open(tx: EntityManager, kase: Case, limits: { legal: number; promised: number; warning: number }, kind: ProcessKind): Promise<void> {
+    await tx.insert(CaseClock, {
+      caseId: kase.id,
+      legalLimitDays: limits.legal,
+      // An instant case (即办件) must finish the day it is accepted.
+      promisedLimitDays: kind === 'instant' ? 0 : limits.promised,
+      warningDays: limits.warning,
+      receivedOn: null, acceptedOn: null, deemedAccepted: false,
+      pausedSince: null, pauseKind: null, pauseExpectedDays: null, pauseOverrun: false, pausedDays: 0,
+      extensionDays: 0, legalDeadline: null, promisedDeadline: null, stoppedOn: null, alert: 'none', updatedAt: this.clock.now(),
+    });
+  }
+
+  /** The case's clock as its page shows it, on the product's today. */
+  async view(caseId: string, manager: EntityManager) {
+    const clock = await manager.findOneBy(CaseClock, { caseId });
+    return clock && clockView(clock, dateInShanghai(this.clock.now()), await this.calendar.current());
+  }
+
+  /**
+   * What the law refuses before a step is taken: a special procedure without the length the applicant must
+   * be told, or a second extension (Art. 42 allows one).
+   */
+  async refusal(tx: EntityManager, caseId: string, task: Pick<CaseTask, 'stages'>, action: string, payload: { specialProcedure?: SpecialProcedure }): Promise<AppError | null> {
+    if (action === 'startSpecialProcedure' && !payload.specialProcedure) {
+      return new AppError(422, 'SPECIAL_PROCEDURE_REQUIRED', {
+        zh: '启动特别程序须写明程序种类和预计所需工作日，以书面告知申请人',
+        en: 'Starting a special procedure needs its kind and expected working days, which the applicant is told in writing',
+      }, { fields: [{ field: 'specialProcedure', problems: ['specialProcedure { kind, expectedWorkingDays } is required for startSpecialProcedure'] }] });
+    }
+    if (!has(task, 'extension') || action !== 'approveExtension') return null;
+    const clock = await tx.findOneByOrFail(CaseClock, { caseId });
+    if (clock.extensionDays === 0) return null;
+    return new AppError(409, 'EXTENSION_ALREADY_GRANTED', {
+      zh: `该办件已延长过一次审批期限（${clock.extensionDays} 个工作日），依法不得再次延长`,
+      en: `This case was already extended once (${clock.extensionDays} working days); the law allows one extension`,
+    }, { extensionDays: clock.extensionDays });
+  }
+
+  /** Applies one step to the clock; returns the timers it added, to be dispatched after the commit. */
+  async afterStep(tx: EntityManager, kase: Case, event: ClockStep): Promise<CaseTimer[]> {
+    const clock = await tx.findOneByOrFail(CaseClock, { caseId: kase.id });
+    const calendar = await this.calendar.current();
+    const today = dateInShanghai(this.clock.now());
+    this.receiveOrDecide(clock, event, today);
+    await this.pauseOrResume(tx, kase, clock, event, today, calendar);
+    if (has(event.completed, 'extension') && event.action === 'approveExtension') {
+      clock.extensionDays += EXTENSION_DAYS;
+      await this.tell(tx, kase, `审批期限延长 ${EXTENSION_DAYS} 个工作日 Decision period extended by ${EXTENSION_DAYS} working days`, event.comment);
+    }
+    if (event.step.ended && !event.step.waiting.length && !event.step.pendingServices.length) clock.stoppedOn = today;
+    return this.settle(tx, clock, today, calendar);
+  }
+
+  /**
+   * A timer of the case fell due: the alert moves (green → yellow → red), or the special procedure under way
+   * is flagged as running past its declared length. Each change is on the case's audit trail.
+   */
+  async onTimer(tx: EntityManager, kase: Case, kind: TimerKind): Promise<CaseTimer[]> {
+    const clock = await tx.findOneByOrFail(CaseClock, { caseId: kase.id });
+    const before = clock.alert;
+    if (kind === 'pauseOverrun') clock.pauseOverrun = true;
+    const timers = await this.settle(tx, clock, dateInShanghai(this.clock.now()), await this.calendar.current());
+    if (kind === 'pauseOverrun') await this.trail(tx, kase, 'clock.pauseOverrun', { kind: clock.pauseKind, expectedWorkingDays: clock.pauseExpectedDays, since: clock.pausedSince });
+    if (clock.alert !== before) await this.trail(tx, kase, 'clock.alert', { from: before, to: clock.alert, promisedDeadline: clock.promisedDeadline });
+    return timers;
+  }
+
+  /** Recomputes the deadlines and the alert for `today`, saves, and brings the timers in line. */
+  async settle(tx: EntityManager, clock: CaseClock, today: CalendarDate, calendar: WorkingDayCalendar): Promise<CaseTimer[]> {
+    Object.assign(clock, deadlinesOf(clock, calendar));
+    clock.alert = alertOn(clock, today, calendar);
+    clock.updatedAt = this.clock.now();
+    await tx.save(CaseClock, clock);
+    return this.timers.reconcile(tx, clock.caseId, timersWanted(clock, calendar));
+  }
+
+  private receiveOrDecide(clock: CaseClock, { completed, action, deemed }: ClockStep, today: CalendarDate): void {
+    if (has(completed, 'application', 'supplementation')) clock.receivedOn = today;
+    if (!has(completed, 'acceptance', 'preAcceptance')) return;
+    // Refused, or a supplementation notice given: no acceptance is pending until supplements are received.
+    if (action === 'refuse' || action === 'requestSupplement') clock.receivedOn = null;
+    else if (has(completed, 'acceptance') && !clock.acceptedOn) {
+      clock.acceptedOn = deemed ? clock.receivedOn : today;
+      clock.deemedAccepted = !!deemed;
+    }
+  }
+
+  private async pauseOrResume(tx: EntityManager, kase: Case, clock: CaseClock, event: ClockStep, today: CalendarDate, calendar: WorkingDayCalendar) {
+    if (has(event.completed, 'specialProcedure') && clock.pausedSince) {
+      // The deadlines move by the working days the procedure took: those in (start, end].
+      clock.pausedDays += calendar.workingDaysBetween(clock.pausedSince, today);
+      Object.assign(clock, { pausedSince: null, pauseKind: null, pauseExpectedDays: null, pauseOverrun: false });
+    }
+    const entering = event.step.waiting.some((task) => task.stages.includes('specialProcedure'));
+    if (entering && !clock.pausedSince && event.specialProcedure) {
+      const { kind, expectedWorkingDays } = event.specialProcedure;
+      Object.assign(clock, { pausedSince: today, pauseKind: kind, pauseExpectedDays: expectedWorkingDays, pauseOverrun: false });
+      const label = specialProcedureLabel(kind);
+      await this.tell(tx, kase, `特别程序告知：${label.zh}，预计 ${expectedWorkingDays} 个工作日 Special procedure: ${label.en}, expected to take ${expectedWorkingDays} working days`, event.comment);
+    }
+  }
+
+  private trail(tx: EntityManager, kase: Case, action: string, details: object): Promise<void> {
+    return this.audit.append(tx, {
+      caseId: kase.id, action, actorId: null, actorName: SYSTEM_ACTOR.displayName, actorRole: SYSTEM_ACTOR.role,
+      stageFrom: kase.stage, stageTo: kase.stage, comment: null, commandId: null,
+      details: { ...details, stageFromName: kase.stageName, stageToName: kase.stageName }, at: this.clock.now(),
+    });
+  }
+
+  /** A written notice to the applicant, committed with the change it tells of. */
+  private tell(tx: EntityManager, kase: Case, title: string, reason: string | null): Promise<void> {
+    const body = `${kase.caseNumber} ${title}。${reason ? `理由 Reason：${reason}` : ''}`;
+    return this.notifications.send({ userId: kase.applicantId, caseId: kase.id, serviceRunId: null, title, body }, tx);
+  }
+}
