@@ -25,6 +25,8 @@ export class LegalClock1796100000000 implements MigrationInterface {
         pause_overrun boolean NOT NULL,
         paused_days int NOT NULL,
         extension_days int NOT NULL,
+        extension_allowance_days int NOT NULL,
+        refused_on date,
         legal_deadline date,
         promised_deadline date,
         stopped_on date,
@@ -47,12 +49,14 @@ export class LegalClock1796100000000 implements MigrationInterface {
     // The legal stages a task stands for (from its tongban:stage), which the legal clock reads.
     await db.query(`ALTER TABLE case_tasks ADD COLUMN stages text[] NOT NULL DEFAULT '{}'`);
     await db.query(`ALTER TABLE case_tasks ALTER COLUMN stages DROP DEFAULT`);
+    // A task's own time limit (tongban:limit), e.g. a co-department's opinion or the licence's delivery.
+    await db.query(`ALTER TABLE case_tasks ADD COLUMN deadline date`);
     await db.query(`CREATE TABLE test_clock (id int PRIMARY KEY CONSTRAINT ck_test_clock_single CHECK (id = 1), offset_ms bigint NOT NULL)`);
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE test_clock`);
-    await db.query(`ALTER TABLE case_tasks DROP COLUMN stages`);
+    await db.query(`ALTER TABLE case_tasks DROP COLUMN deadline, DROP COLUMN stages`);
     await db.query(`DROP TABLE case_timers`);
     await db.query(`DROP TABLE case_clocks`);
     await db.query(`ALTER TABLE matters DROP COLUMN warning_working_days`);

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EngineStep } from '../processes/engine/process-engine.js';
+import { dateInShanghai } from '../calendar/calendar-date.js';
+import { CalendarService } from '../calendar/calendar.service.js';
+import type { WorkingDayCalendar } from '../calendar/working-day-calendar.js';
 import { ProcessInstanceService } from '../processes/process-instance.service.js';
+import { taskDeadline } from './legal-clock/clock-arithmetic.js';
 import { CaseTask } from './case-task.entity.js';
 import { Case } from './case.entity.js';
 import { ServiceRun } from './service-runs/service-run.entity.js';
@@ -13,13 +17,16 @@ import { ServiceRun } from './service-runs/service-run.entity.js';
  */
 @Injectable()
 export class CaseStepRecorder {
-  constructor(private readonly instances: ProcessInstanceService) {}
+  constructor(
+    private readonly instances: ProcessInstanceService,
+    private readonly calendar: CalendarService,
+  ) {}
 
   async record(tx: EntityManager, kase: Case, step: EngineStep, now: Date): Promise<string[]> {
     applyStep(kase, step, now);
     await tx.save(kase);
     await this.instances.save(tx, kase.id, kase.processDefinitionId, step);
-    await syncTasks(tx, kase.id, step, now);
+    await syncTasks(tx, kase.id, step, now, await this.calendar.current());
     return openServiceRuns(tx, kase.id, step, now);
   }
 }
@@ -28,11 +35,14 @@ export class CaseStepRecorder {
  * Mirrors the engine's waiting user tasks into case_tasks: a task still waiting stays open as it is, one
  * the engine no longer waits on is closed, a new one is opened.
  */
-async function syncTasks(tx: EntityManager, caseId: string, step: EngineStep, now: Date): Promise<void> {
+async function syncTasks(tx: EntityManager, caseId: string, step: EngineStep, now: Date, calendar: WorkingDayCalendar): Promise<void> {
   const waitingIds = step.waiting.map((task) => task.elementId);
   await tx.query(`UPDATE case_tasks SET closed_at = $1 WHERE case_id = $2 AND closed_at IS NULL AND NOT (element_id = ANY($3))`, [now, caseId, waitingIds]);
-  for (const { elementId, name, role, actions, stages, department } of step.waiting) {
-    await tx.createQueryBuilder().insert().into(CaseTask).values({ caseId, elementId, name, role, actions, stages, department, openedAt: now }).orIgnore().execute();
+  const openedOn = dateInShanghai(now);
+  for (const { elementId, name, role, actions, stages, department, limitDays } of step.waiting) {
+    const deadline = taskDeadline(calendar, openedOn, limitDays);
+    const task = { caseId, elementId, name, role, actions, stages, department, deadline, openedAt: now };
+    await tx.createQueryBuilder().insert().into(CaseTask).values(task).orIgnore().execute();
   }
 }
 

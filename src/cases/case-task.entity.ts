@@ -25,6 +25,10 @@ export class CaseTask {
   @Column('text', { array: true })
   stages: string[];
 
+  /** The task's own time limit, when its process gives one (tongban:limit working days from its opening). */
+  @Column({ type: 'date', nullable: true })
+  deadline: string | null;
+
   /** Code of the department whose staff hold the task (a co-department's review); null for any department. */
   @Column({ type: 'varchar', nullable: true })
   department: string | null;

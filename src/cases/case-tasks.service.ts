@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Actor } from '../common/actor.js';
 import { TodoQueryDto } from './case-tasks.dto.js';
+import { LegalClockService } from './legal-clock/legal-clock.service.js';
 
 export interface TodoList {
   counts: { stage: string; stageName: string; count: number }[];
@@ -18,6 +19,8 @@ export interface TodoList {
     role: string;
     department: string | null;
     actions: string[];
+    deadline: string | null;
+    alert: 'green' | 'yellow' | 'red' | null;
     openedAt: Date;
   }[];
 }
@@ -28,7 +31,10 @@ export interface TodoList {
  */
 @Injectable()
 export class CaseTasksService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly legalClock: LegalClockService,
+  ) {}
 
   async todo(actor: Actor, query: TodoQueryDto): Promise<TodoList> {
     const roles = actor.roles.filter((role) => role !== 'applicant');
@@ -41,7 +47,7 @@ export class CaseTasksService {
     const items = await this.dataSource.query(
       `SELECT t.id AS "taskId", c.id AS "caseId", c.case_number AS "caseNumber", m.name AS "matterName",
               c.applicant_organisation AS "applicantOrganisation", c.project_name AS "projectName",
-              t.element_id AS stage, t.name AS "stageName", t.role, t.department, t.actions, t.opened_at AS "openedAt"
+              t.element_id AS stage, t.name AS "stageName", t.role, t.department, t.actions, to_char(t.deadline, 'YYYY-MM-DD') AS deadline, t.opened_at AS "openedAt"
          FROM case_tasks t JOIN cases c ON c.id = t.case_id JOIN matters m ON m.id = c.matter_id
         WHERE t.closed_at IS NULL AND t.role = ANY($1) AND (t.department IS NULL OR t.department = $5)
           AND ($2::varchar IS NULL OR t.element_id = $2)
@@ -52,7 +58,7 @@ export class CaseTasksService {
     return {
       counts: counts.map((row) => ({ ...row, count: Number(row.count) })),
       total: shown.reduce((sum, row) => sum + Number(row.count), 0),
-      items,
+      items: await this.legalClock.taskAlerts(items),
     };
   }
 }

@@ -106,10 +106,10 @@ export class CasesService {
     const serviceRuns = await this.serviceRuns.find({ where: { caseId, status: Not('done') }, order: { createdAt: 'ASC' } });
     return {
       ...this.present(kase),
-      openTasks: openTasks.map(({ id, elementId, name, role, department, actions, openedAt }) => ({
-        id, elementId, name, role, department, actions, openedAt,
+      openTasks: await this.legalClock.taskAlerts(openTasks.map(({ id, elementId, name, role, department, actions, openedAt, deadline }) => ({
+        id, elementId, name, role, department, actions, openedAt, deadline,
         yours: actor.roles.includes(role as never) && (!department || department === actor.departmentCode) && (role !== 'applicant' || kase.applicantId === actor.id),
-      })),
+      }))),
       // What the platform still has to do on the case; a failed one is an incident that supervisors retry.
       serviceTasks: serviceRuns.map(({ id, elementId, name, status, attempts, createdAt }) => ({ id, elementId, name, status, attempts, createdAt })),
       opinions: await this.coDepartmentOpinions(caseId),

@@ -25,6 +25,7 @@ interface Step {
   to: string;
   then?: string;
   comment?: string;
+  specialProcedure?: { kind: string; expectedWorkingDays: number };
   taskId?: string;
 }
 
@@ -89,7 +90,7 @@ describe.each(MODES)('every path through the shipped processes (%s mode)', (mode
   async function drive(kase: FiledCase, steps: Step[]): Promise<void> {
     for (const step of steps) {
       const client = step.by === 'applicant' ? kase.applicant : staff[step.by];
-      const response = await client.post(`/api/cases/${kase.id}/actions/${step.action}`, { comment: step.comment, taskId: step.taskId });
+      const response = await client.post(`/api/cases/${kase.id}/actions/${step.action}`, { comment: step.comment, taskId: step.taskId, specialProcedure: step.specialProcedure });
       if (response.status !== 200 || stagesOf(response.body.case?.stage ?? '').join('+') !== stagesOf(step.to).join('+')) {
         throw new Error(`${step.by} ${step.action} on case ${kase.id}: expected 200 at ${step.to}, got ${response.status} ${JSON.stringify(response.body)}\n${recentOutput()}`);
       }
@@ -273,7 +274,7 @@ describe.each(MODES)('every path through the shipped processes (%s mode)', (mode
       const kase = await fileCase('standard-licensing');
       await drive(kase, [
         ...PRE_ACCEPT_AND_ACCEPT,
-        { by: 'reviewer1', action: 'startSpecialProcedure', comment: '需组织专家评审', to: 'specialProcedure' },
+        { by: 'reviewer1', action: 'startSpecialProcedure', comment: '需组织专家评审', specialProcedure: { kind: 'expertReview', expectedWorkingDays: 10 }, to: 'specialProcedure' },
         { by: 'reviewer1', action: 'endSpecialProcedure', comment: '专家评审结束', to: 'review' },
         { by: 'reviewer1', action: 'requestExtension', comment: '情况复杂，申请延期十个工作日', to: 'extensionApproval' },
         { by: 'decider1', action: 'approveExtension', to: 'review' },

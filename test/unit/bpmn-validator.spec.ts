@@ -114,6 +114,7 @@ const BAD_FILES: Record<string, [string, string | null][]> = {
   'truncated.bpmn': [['not-well-formed', null]],
   'unbound-prefix.bpmn': [['not-well-formed', null]],
   'unknown-department.bpmn': [['unknown-department', 'decision']],
+  'user-task-limit.bpmn': [['user-task-limit', 'decision']],
   'unknown-element.bpmn': [['unknown-element', null]],
   'unresolved-reference.bpmn': [['unresolved-reference', 'acceptanceOutcome']],
   'unsupported-boundary-event.bpmn': [['unsupported-element', 'overdue']],

@@ -28,7 +28,7 @@ describe(ProcessEngine.name, () => {
   it('drives standard licensing from draft to delivery, waiting on the licence handler between decision and delivery', async () => {
     const process = await compileProcess('v1', await workflow('standard-licensing'));
     const start = await engine.start(process, 'case-1');
-    expect(start.waiting).toEqual([{ elementId: 'application', name: '申办 Application', role: 'applicant', actions: ['submit'], stages: ['application'], department: null }]);
+    expect(start.waiting).toEqual([{ elementId: 'application', name: '申办 Application', role: 'applicant', actions: ['submit'], stages: ['application'], department: null, limitDays: null }]);
     const step = await drive(process, 'case-1', [
       [act('application', 'submit'), ['preAcceptance']],
       [act('preAcceptance', 'preAccept'), ['acceptance']],

@@ -55,6 +55,14 @@ export class CaseClock {
   @Column({ name: 'extension_days', type: 'int' })
   extensionDays: number;
 
+  /** What one extension may add: 10 working days, 15 for joint handling (Art. 42). */
+  @Column({ name: 'extension_allowance_days', type: 'int' })
+  extensionAllowanceDays: number;
+
+  /** The day of a refusal (不予受理, 不予许可, a revocation), from which the applicant's remedy periods run. */
+  @Column({ name: 'refused_on', type: 'date', nullable: true })
+  refusedOn: CalendarDate | null;
+
   /** Null before acceptance, or while the calendar of the year it falls in is not loaded. */
   @Column({ name: 'legal_deadline', type: 'date', nullable: true })
   legalDeadline: CalendarDate | null;

@@ -21,6 +21,21 @@ function unlessYearMissing<T>(compute: () => T): T | null {
   }
 }
 
+/** A task's own deadline: its limit counted from the day it opened (a co-department's opinion, the delivery). */
+export function taskDeadline(calendar: WorkingDayCalendar, openedOn: CalendarDate, limitDays: number | null): CalendarDate | null {
+  return limitDays ? unlessYearMissing(() => calendar.addWorkingDays(openedOn, limitDays)) : null;
+}
+
+/** Green, yellow on its last TASK_WARNING_DAYS working days, red after: a task's own alert. */
+export function taskAlert(calendar: WorkingDayCalendar, deadline: CalendarDate | null, today: CalendarDate): 'green' | 'yellow' | 'red' | null {
+  if (!deadline) return null;
+  if (today > deadline) return 'red';
+  const yellow = unlessYearMissing(() => calendar.lastWorkingDays(deadline, TASK_WARNING_DAYS));
+  return yellow && today >= yellow ? 'yellow' : 'green';
+}
+
+const TASK_WARNING_DAYS = 2;
+
 /** The legal and promised deadlines: the limits counted from acceptance, moved by ended pauses and the extension. */
 export function deadlinesOf(clock: CaseClock, calendar: WorkingDayCalendar): Pick<CaseClock, 'legalDeadline' | 'promisedDeadline'> {
   const { acceptedOn } = clock;
@@ -66,4 +81,24 @@ export function timersWanted(clock: CaseClock, calendar: WorkingDayCalendar): { 
     if (clock.alert !== 'red') wanted.push({ kind: 'alertRed', day: nextDay(clock.promisedDeadline) });
   }
   return wanted.filter((timer) => timer.day).map(({ kind, day }) => ({ kind, dueAt: startOfShanghaiDay(day!) }));
+}
+
+/** Periods the applicant has after a refusal, in calendar days and months (DOMAIN.md §1.3). */
+export const RECONSIDERATION_DAYS = 60;
+export const LITIGATION_MONTHS = 6;
+
+/**
+ * A period in calendar days or months ends on its last day, or on the first working day after it when
+ * that is a rest day (民法典 Arts. 201–203): a month period ends on the same day of the month, or on the
+ * month's last day when it has none.
+ */
+export function calendarPeriodEnd(calendar: WorkingDayCalendar, from: CalendarDate, period: { days?: number; months?: number }): CalendarDate | null {
+  const [year, month, day] = from.split('-').map(Number);
+  const monthIndex = month - 1 + (period.months ?? 0);
+  const lastOfMonth = new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
+  let end = new Date(Date.UTC(year, monthIndex, Math.min(day, lastOfMonth)) + (period.days ?? 0) * 86_400_000).toISOString().slice(0, 10);
+  return unlessYearMissing(() => {
+    while (!calendar.isWorkingDay(end)) end = nextDay(end);
+    return end;
+  });
 }

@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../../calendar/calendar-date.js';
 import type { WorkingDayCalendar } from '../../calendar/working-day-calendar.js';
 import type { CaseClock } from './case-clock.entity.js';
+import { calendarPeriodEnd, LITIGATION_MONTHS, RECONSIDERATION_DAYS } from './clock-arithmetic.js';
 import { specialProcedureLabel } from './special-procedures.js';
 
 /** Working days from `from` to `to`, negative when `to` is earlier; null when the calendar cannot tell yet. */
@@ -45,5 +46,11 @@ export function clockView(clock: CaseClock, today: CalendarDate, calendar: Worki
     pausedWorkingDays: clock.pausedDays,
     extensionWorkingDays: clock.extensionDays,
     stoppedOn: clock.stoppedOn,
+    // Told with every refusal (Art. 38): the applicant may seek reconsideration or go to court until these days.
+    remedies: clock.refusedOn && {
+      refusedOn: clock.refusedOn,
+      reconsiderationBy: calendarPeriodEnd(calendar, clock.refusedOn, { days: RECONSIDERATION_DAYS }),
+      litigationBy: calendarPeriodEnd(calendar, clock.refusedOn, { months: LITIGATION_MONTHS }),
+    },
   };
 }

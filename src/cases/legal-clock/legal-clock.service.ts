@@ -8,7 +8,7 @@ import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
 import { NotificationsService } from '../../notifications/notifications.service.js';
 import type { EngineStep } from '../../processes/engine/process-engine.js';
-import type { ProcessKind } from '../../processes/engine/tongban-moddle.js';
+import { JOINT_EXTENSION_DAYS, JOINT_HANDLING_DAYS, type ProcessKind } from '../../processes/engine/tongban-moddle.js';
 import type { CaseTask } from '../case-task.entity.js';
 import type { Case } from '../case.entity.js';
 import type { SpecialProcedure } from '../transition.js';
@@ -16,7 +16,7 @@ import { SYSTEM_ACTOR } from '../trail-actor.js';
 import { CaseClock } from './case-clock.entity.js';
 import type { CaseTimer, TimerKind } from './case-timer.entity.js';
 import { CaseTimerStore } from './case-timer-store.js';
-import { alertOn, deadlinesOf, EXTENSION_DAYS, timersWanted } from './clock-arithmetic.js';
+import { alertOn, deadlinesOf, EXTENSION_DAYS, taskAlert, timersWanted } from './clock-arithmetic.js';
 import { clockView } from './clock-view.js';
 import { specialProcedureLabel } from './special-procedures.js';
 
@@ -31,6 +31,9 @@ export interface ClockStep {
   /** Accepted by law, not by a person: the acceptance counts from the day of receipt. */
   deemed?: boolean;
 }
+
+// Decisions against the applicant, from which the remedy periods shown to them run.
+const REFUSALS = ['refuse', 'deny', 'revoke'];
 
 const has = (task: Pick<CaseTask, 'stages'> | null, ...stages: string[]) => !!task && stages.some((stage) => task.stages.includes(stage));
 
@@ -54,7 +57,10 @@ export class LegalClockService {
   async open(tx: EntityManager, kase: Case, limits: { legal: number; promised: number; warning: number }, kind: ProcessKind): Promise<void> {
     await tx.insert(CaseClock, {
       caseId: kase.id,
-      legalLimitDays: limits.legal,
+      // Joint handling (并联审批, Art. 26) has its own limit and extension (Art. 42 ¶2).
+      legalLimitDays: kind === 'parallel' ? JOINT_HANDLING_DAYS : limits.legal,
+      extensionAllowanceDays: kind === 'parallel' ? JOINT_EXTENSION_DAYS : EXTENSION_DAYS,
+      refusedOn: null,
       // An instant case (即办件) must finish the day it is accepted.
       promisedLimitDays: kind === 'instant' ? 0 : limits.promised,
       warningDays: limits.warning,
@@ -62,6 +68,13 @@ export class LegalClockService {
       pausedSince: null, pauseKind: null, pauseExpectedDays: null, pauseOverrun: false, pausedDays: 0,
       extensionDays: 0, legalDeadline: null, promisedDeadline: null, stoppedOn: null, alert: 'none', updatedAt: this.clock.now(),
     });
+  }
+
+  /** Each task's own alert by its deadline, on the product's today (for case pages and to-do lists). */
+  async taskAlerts<T extends { deadline: CalendarDate | null }>(tasks: T[]): Promise<(T & { alert: ReturnType<typeof taskAlert> })[]> {
+    const calendar = await this.calendar.current();
+    const today = dateInShanghai(this.clock.now());
+    return tasks.map((task) => ({ ...task, alert: taskAlert(calendar, task.deadline, today) }));
   }
 
   /** The case's clock as its page shows it, on the product's today. */
@@ -72,7 +85,7 @@ export class LegalClockService {
 
   /**
    * What the law refuses before a step is taken: a special procedure without the length the applicant must
-   * be told, or a second extension (Art. 42 allows one).
+   * be told, a second extension (Art. 42 allows one), or one approved after the legal deadline (§1.7(5)).
    */
   async refusal(tx: EntityManager, caseId: string, task: Pick<CaseTask, 'stages'>, action: string, payload: { specialProcedure?: SpecialProcedure }): Promise<AppError | null> {
     if (action === 'startSpecialProcedure' && !payload.specialProcedure) {
@@ -83,11 +96,20 @@ export class LegalClockService {
     }
     if (!has(task, 'extension') || action !== 'approveExtension') return null;
     const clock = await tx.findOneByOrFail(CaseClock, { caseId });
-    if (clock.extensionDays === 0) return null;
-    return new AppError(409, 'EXTENSION_ALREADY_GRANTED', {
-      zh: `该办件已延长过一次审批期限（${clock.extensionDays} 个工作日），依法不得再次延长`,
-      en: `This case was already extended once (${clock.extensionDays} working days); the law allows one extension`,
-    }, { extensionDays: clock.extensionDays });
+    if (clock.extensionDays > 0) {
+      return new AppError(409, 'EXTENSION_ALREADY_GRANTED', {
+        zh: `该办件已延长过一次审批期限（${clock.extensionDays} 个工作日），依法不得再次延长`,
+        en: `This case was already extended once (${clock.extensionDays} working days); the law allows one extension`,
+      }, { extensionDays: clock.extensionDays });
+    }
+    const today = dateInShanghai(this.clock.now());
+    if (clock.legalDeadline && today > clock.legalDeadline) {
+      return new AppError(409, 'EXTENSION_TOO_LATE', {
+        zh: `延期须在法定期限（${clock.legalDeadline}）届满前批准`,
+        en: `An extension must be approved on or before the legal deadline (${clock.legalDeadline})`,
+      }, { legalDeadline: clock.legalDeadline });
+    }
+    return null;
   }
 
   /** Applies one step to the clock; returns the timers it added, to be dispatched after the commit. */
@@ -98,9 +120,11 @@ export class LegalClockService {
     this.receiveOrDecide(clock, event, today);
     await this.pauseOrResume(tx, kase, clock, event, today, calendar);
     if (has(event.completed, 'extension') && event.action === 'approveExtension') {
-      clock.extensionDays += EXTENSION_DAYS;
-      await this.tell(tx, kase, `审批期限延长 ${EXTENSION_DAYS} 个工作日 Decision period extended by ${EXTENSION_DAYS} working days`, event.comment);
+      const days = clock.extensionAllowanceDays;
+      clock.extensionDays += days;
+      await this.tell(tx, kase, `审批期限延长 ${days} 个工作日 Decision period extended by ${days} working days`, event.comment);
     }
+    if (REFUSALS.includes(event.action) && event.completed) clock.refusedOn = today;
     if (event.step.ended && !event.step.waiting.length && !event.step.pendingServices.length) clock.stoppedOn = today;
     return this.settle(tx, clock, today, calendar);
   }

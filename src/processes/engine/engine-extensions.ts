@@ -6,7 +6,7 @@ export interface ActivityApi {
   type: string;
   name?: string;
   content?: { output?: { outcome?: string } };
-  owner: { behaviour: { name?: string; role?: string; actions?: string; stage?: string; department?: string; handler?: string } };
+  owner: { behaviour: { name?: string; role?: string; actions?: string; stage?: string; department?: string; limit?: string; handler?: string } };
 }
 
 interface ExtendedActivity {

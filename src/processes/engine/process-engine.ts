@@ -17,6 +17,8 @@ export interface WaitingTask {
   stages: string[];
   /** Code of the department whose staff hold the task; null when any department's staff with the role may. */
   department: string | null;
+  /** Its own time limit in working days from its opening (tongban:limit), if it has one. */
+  limitDays: number | null;
 }
 
 export interface PendingService {
@@ -128,10 +130,13 @@ async function settle(execution: { getPostponed(): unknown[]; activityStatus: st
 }
 
 function toWaitingTask(api: ActivityApi): WaitingTask {
-  const { name, role, actions, stage, department } = api.owner.behaviour;
+  const { name, role, actions, stage, department, limit } = api.owner.behaviour;
   if (!role || !actions) throw new ProcessEngineError(`user task ${api.id} names no tongban:role or tongban:actions`);
   const words = (text = '') => text.split(/\s+/).filter(Boolean);
-  return { elementId: api.id, name: name ?? api.id, role, actions: words(actions), stages: words(stage), department: department ?? null };
+  return {
+    elementId: api.id, name: name ?? api.id, role, actions: words(actions), stages: words(stage),
+    department: department ?? null, limitDays: limit ? Number(limit) : null,
+  };
 }
 
 function toPendingService(api: ActivityApi): PendingService {

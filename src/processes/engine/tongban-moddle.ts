@@ -3,8 +3,9 @@
  * and the validator as typed properties:
  * - on `bpmn:process`: `kind`, the kind of case it runs (which fixes the stages the law requires);
  * - on `bpmn:userTask`: `role` that may complete it, `actions` it offers (space-separated), `stage` (the
- *   legal stages it stands for, space-separated) and optionally `department`, the code of the department
- *   whose staff hold it (the co-departments of a parallel approval);
+ *   legal stages it stands for, space-separated), optionally `department`, the code of the department
+ *   whose staff hold it (the co-departments of a parallel approval), and `limit`, its own time limit in
+ *   working days from its opening;
  * - on `bpmn:serviceTask`: `handler`, the platform handler that carries it out.
  */
 export const TONGBAN_NAMESPACE = 'http://tongban.org/schema/bpmn/1.0';
@@ -27,6 +28,10 @@ export const STAGES = [
   'inspection', // 事中事后核查
 ] as const;
 export type Stage = (typeof STAGES)[number];
+
+/** Working days of the joint handling of Art. 26 (并联审批) and of its one extension (Art. 42 ¶2). */
+export const JOINT_HANDLING_DAYS = 45;
+export const JOINT_EXTENSION_DAYS = 15;
 
 /** The stages a process of each kind must have, for the law's steps (受理, 审查, 决定, 送达) to exist. */
 export const REQUIRED_STAGES: Record<ProcessKind, readonly Stage[]> = {
@@ -55,6 +60,7 @@ export const tongbanModdlePackage = {
         { name: 'actions', isAttr: true, type: 'String' },
         { name: 'stage', isAttr: true, type: 'String' },
         { name: 'department', isAttr: true, type: 'String' },
+        { name: 'limit', isAttr: true, type: 'String' },
       ],
     },
     {

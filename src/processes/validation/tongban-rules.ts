@@ -43,7 +43,9 @@ function startEventProblems(process: ModdleElement): BpmnProblem[] {
 }
 
 function userTaskProblems(task: ModdleElement, context: ValidationContext): BpmnProblem[] {
-  return [roleProblem(task), actionsProblem(task), stageProblem(task), departmentProblem(task, context)].filter((found): found is BpmnProblem => found !== null);
+  return [roleProblem(task), actionsProblem(task), stageProblem(task), departmentProblem(task, context), limitProblem(task)].filter(
+    (found): found is BpmnProblem => found !== null,
+  );
 }
 
 function roleProblem(task: ModdleElement): BpmnProblem | null {
@@ -91,6 +93,18 @@ function stageProblem(task: ModdleElement): BpmnProblem | null {
   const allowed = STAGES.join(', ');
   const [zh, en] = stages.length === 0 ? ['缺少 tongban:stage', 'has no tongban:stage'] : [`的环节 ${unknown.join(' ')} 不是法定环节`, `names unknown stages ${unknown.join(' ')}`];
   return problem('user-task-stage', task.id ?? null, `用户任务“${label(task)}”${zh}（可选：${allowed}）。`, `User task “${label(task)}” ${en} (one of: ${allowed}).`);
+}
+
+/** A task's own time limit is a whole number of working days, at most a year's worth. */
+function limitProblem(task: ModdleElement): BpmnProblem | null {
+  const limit = stringProperty(task, 'tongban:limit');
+  if (limit === undefined || (/^\d{1,3}$/.test(limit) && Number(limit) >= 1 && Number(limit) <= 250)) return null;
+  return problem(
+    'user-task-limit',
+    task.id ?? null,
+    `用户任务“${label(task)}”的 tongban:limit="${limit}" 须为 1 至 250 的工作日数。`,
+    `User task “${label(task)}” has tongban:limit="${limit}"; it must be a number of working days from 1 to 250.`,
+  );
 }
 
 function departmentProblem(task: ModdleElement, context: ValidationContext): BpmnProblem | null {
