@@ -10,12 +10,18 @@ export class LegalClock1796100000000 implements MigrationInterface {
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE matters ADD COLUMN warning_working_days int NOT NULL DEFAULT 3 CONSTRAINT ck_matters_warning CHECK (warning_working_days >= 1)`);
     await db.query(`ALTER TABLE matters ALTER COLUMN warning_working_days DROP DEFAULT`);
+    // Most limits are working days (Art. 82), but some laws set calendar days (自然日): the unit is the matter's.
+    await db.query(`ALTER TABLE matters RENAME COLUMN legal_limit_working_days TO legal_limit_days`);
+    await db.query(`ALTER TABLE matters RENAME COLUMN promised_limit_working_days TO promised_limit_days`);
+    await db.query(`ALTER TABLE matters ADD COLUMN limit_unit varchar NOT NULL DEFAULT 'working_days' CONSTRAINT ck_matters_limit_unit CHECK (limit_unit IN ('working_days', 'calendar_days'))`);
+    await db.query(`ALTER TABLE matters ALTER COLUMN limit_unit DROP DEFAULT`);
     await db.query(`
       CREATE TABLE case_clocks (
         case_id uuid PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
         legal_limit_days int NOT NULL,
         promised_limit_days int NOT NULL,
         warning_days int NOT NULL,
+        limit_unit varchar NOT NULL CONSTRAINT ck_case_clocks_limit_unit CHECK (limit_unit IN ('working_days', 'calendar_days')),
         received_on date,
         accepted_on date,
         deemed_accepted boolean NOT NULL,
@@ -59,6 +65,9 @@ export class LegalClock1796100000000 implements MigrationInterface {
     await db.query(`ALTER TABLE case_tasks DROP COLUMN deadline, DROP COLUMN stages`);
     await db.query(`DROP TABLE case_timers`);
     await db.query(`DROP TABLE case_clocks`);
+    await db.query(`ALTER TABLE matters DROP COLUMN limit_unit`);
+    await db.query(`ALTER TABLE matters RENAME COLUMN promised_limit_days TO promised_limit_working_days`);
+    await db.query(`ALTER TABLE matters RENAME COLUMN legal_limit_days TO legal_limit_working_days`);
     await db.query(`ALTER TABLE matters DROP COLUMN warning_working_days`);
   }
 }

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { notFound } from '../common/app-error.js';
 import { Department } from './department.entity.js';
-import { Matter } from './matter.entity.js';
+import { type LimitUnit, Matter } from './matter.entity.js';
 import { RequiredMaterial } from './required-material.entity.js';
 
 export interface MatterSummary {
@@ -11,8 +11,9 @@ export interface MatterSummary {
   code: string;
   name: string;
   department: { id: string; code: string; name: string };
-  legalLimitWorkingDays: number;
-  promisedLimitWorkingDays: number;
+  legalLimitDays: number;
+  promisedLimitDays: number;
+  limitUnit: LimitUnit;
 }
 
 export interface ServiceGuide extends MatterSummary {
@@ -73,7 +74,8 @@ function summarise(matter: Matter, department: Department): MatterSummary {
     code: matter.code,
     name: matter.name,
     department: { id: department.id, code: department.code, name: department.name },
-    legalLimitWorkingDays: matter.legalLimitWorkingDays,
-    promisedLimitWorkingDays: matter.promisedLimitWorkingDays,
+    legalLimitDays: matter.legalLimitDays,
+    promisedLimitDays: matter.promisedLimitDays,
+    limitUnit: matter.limitUnit,
   };
 }

@@ -1,5 +1,7 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+export type LimitUnit = 'working_days' | 'calendar_days';
+
 /** An approval matter (事项) and the core of its service guide (办事指南). */
 @Entity({ name: 'matters' })
 export class Matter {
@@ -26,11 +28,15 @@ export class Matter {
   @Column({ type: 'text' })
   conditions: string;
 
-  @Column({ name: 'legal_limit_working_days', type: 'int' })
-  legalLimitWorkingDays: number;
+  @Column({ name: 'legal_limit_days', type: 'int' })
+  legalLimitDays: number;
 
-  @Column({ name: 'promised_limit_working_days', type: 'int' })
-  promisedLimitWorkingDays: number;
+  @Column({ name: 'promised_limit_days', type: 'int' })
+  promisedLimitDays: number;
+
+  /** The unit of both limits: working days (Art. 82), or calendar days (自然日) where a law says so. */
+  @Column({ name: 'limit_unit', type: 'varchar' })
+  limitUnit: LimitUnit;
 
   @Column({ type: 'text' })
   fees: string;

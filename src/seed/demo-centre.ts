@@ -16,8 +16,8 @@ interface DemoMatter {
   processKey: string;
   legalBasis: string;
   conditions: string;
-  legalLimitWorkingDays: number;
-  promisedLimitWorkingDays: number;
+  legalLimitDays: number;
+  promisedLimitDays: number;
   fees: string;
   materials: DemoMaterial[];
 }
@@ -43,8 +43,8 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
         processKey: 'standard-licensing',
         legalBasis: '《中华人民共和国草原法》第四十条；《草原征占用审核审批管理规范》',
         conditions: '因建设项目施工、地质勘查等需要临时占用草原，占用期限不超过二年，且不得在临时占用的草原上修建永久性建筑物、构筑物。',
-        legalLimitWorkingDays: 20,
-        promisedLimitWorkingDays: 10,
+        legalLimitDays: 20,
+        promisedLimitDays: 10,
         fees: '依法缴纳草原植被恢复费（依据《财政部 国家发展改革委关于同意收取草原植被恢复费有关问题的通知》）',
         materials: [
           material('临时占用草原申请书', '载明占用地点、面积、期限、用途及恢复措施'),
@@ -67,8 +67,8 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
         processKey: 'parallel-approval',
         legalBasis: '《中华人民共和国城乡规划法》第三十七条、第三十八条',
         conditions: '建设项目已取得用地批准或签订国有土地使用权出让合同，符合国土空间规划。',
-        legalLimitWorkingDays: 20,
-        promisedLimitWorkingDays: 7,
+        legalLimitDays: 20,
+        promisedLimitDays: 7,
         fees: '不收费',
         materials: [
           material('建设用地规划许可申请表', '加盖申请单位公章'),
@@ -89,8 +89,8 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
         processKey: 'notification-commitment',
         legalBasis: '《中华人民共和国食品安全法》第三十五条；《食品经营许可和备案管理办法》',
         conditions: '具有与经营的食品品种、数量相适应的经营场所、设备设施、食品安全管理人员和管理制度。',
-        legalLimitWorkingDays: 10,
-        promisedLimitWorkingDays: 5,
+        legalLimitDays: 10,
+        promisedLimitDays: 5,
         fees: '不收费',
         materials: [
           material('食品经营许可申请书', '法定代表人签字'),
@@ -105,8 +105,8 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
         processKey: 'instant',
         legalBasis: '《食品经营许可和备案管理办法》第四十二条',
         conditions: '食品经营者终止食品经营，或食品经营许可被撤回、撤销，应当申请办理注销手续。',
-        legalLimitWorkingDays: 20,
-        promisedLimitWorkingDays: 1,
+        legalLimitDays: 20,
+        promisedLimitDays: 1,
         fees: '不收费',
         materials: [
           material('食品经营许可注销申请书', '法定代表人签字'),

@@ -65,7 +65,7 @@ async function seedCatalogue(tx: EntityManager): Promise<Map<string, string>> {
     const departmentId = identifiers[0].id as string;
     ids.set(department.code, departmentId);
     for (const { materials, ...matter } of department.matters) {
-      const inserted = await tx.insert(Matter, { ...matter, departmentId, warningWorkingDays: DEMO_WARNING_WORKING_DAYS });
+      const inserted = await tx.insert(Matter, { ...matter, departmentId, warningWorkingDays: DEMO_WARNING_WORKING_DAYS, limitUnit: 'working_days' });
       const matterId = inserted.identifiers[0].id as string;
       await tx.insert(RequiredMaterial, materials.map((item, position) => ({ ...item, matterId, position })));
     }

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { CalendarDate } from '../../calendar/calendar-date.js';
+import type { LimitUnit } from '../../catalog/matter.entity.js';
 
 export const ALERTS = ['none', 'green', 'yellow', 'red', 'paused', 'stopped'] as const;
 export type Alert = (typeof ALERTS)[number];
@@ -23,6 +24,10 @@ export class CaseClock {
 
   @Column({ name: 'warning_days', type: 'int' })
   warningDays: number;
+
+  /** The unit of the limits, the pauses and the extension: the matter's. */
+  @Column({ name: 'limit_unit', type: 'varchar' })
+  limitUnit: LimitUnit;
 
   /** The latest receipt of the application or of its supplements; null while none is pending a decision. */
   @Column({ name: 'received_on', type: 'date', nullable: true })

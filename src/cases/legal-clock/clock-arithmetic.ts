@@ -1,4 +1,5 @@
-import { type CalendarDate, nextDay, startOfShanghaiDay } from '../../calendar/calendar-date.js';
+import { type CalendarDate, nextDay, startOfShanghaiDay, toDayNumber } from '../../calendar/calendar-date.js';
+import type { LimitUnit } from '../../catalog/matter.entity.js';
 import type { WorkingDayCalendar } from '../../calendar/working-day-calendar.js';
 import type { Alert, CaseClock } from './case-clock.entity.js';
 import type { TimerKind } from './case-timer.entity.js';
@@ -12,13 +13,18 @@ export const EXTENSION_DAYS = 10;
  * A question the calendar cannot answer yet (the year's schedule is not loaded) leaves the answer open,
  * never guessed: the deadline stays unknown until an administrator loads the year.
  */
-function unlessYearMissing<T>(compute: () => T): T | null {
+export function unlessYearMissing<T>(compute: () => T): T | null {
   try {
     return compute();
   } catch (error) {
     if ((error as { body?: { code?: string } }).body?.code === 'CALENDAR_YEAR_NOT_LOADED') return null;
     throw error;
   }
+}
+
+/** Days in (from, to] in the clock's unit: working days, or calendar days. */
+export function daysBetween(unit: LimitUnit, calendar: WorkingDayCalendar, from: CalendarDate, to: CalendarDate): number {
+  return unit === 'calendar_days' ? toDayNumber(to) - toDayNumber(from) : calendar.workingDaysBetween(from, to);
 }
 
 /** A task's own deadline: its limit counted from the day it opened (a co-department's opinion, the delivery). */
@@ -41,7 +47,11 @@ export function deadlinesOf(clock: CaseClock, calendar: WorkingDayCalendar): Pic
   const { acceptedOn } = clock;
   if (!acceptedOn) return { legalDeadline: null, promisedDeadline: null };
   const moved = clock.pausedDays + clock.extensionDays;
-  const after = (limit: number) => unlessYearMissing(() => calendar.addWorkingDaysOrSame(acceptedOn, limit === 0 ? 0 : limit + moved));
+  const after = (limit: number): CalendarDate | null => {
+    if (limit === 0) return acceptedOn;
+    if (clock.limitUnit === 'calendar_days') return calendarPeriodEnd(calendar, acceptedOn, { days: limit + moved });
+    return unlessYearMissing(() => calendar.addWorkingDays(acceptedOn, limit + moved));
+  };
   return { legalDeadline: after(clock.legalLimitDays), promisedDeadline: after(clock.promisedLimitDays) };
 }
 

@@ -1,34 +1,48 @@
-import type { CalendarDate } from '../../calendar/calendar-date.js';
+import { type CalendarDate, fromDayNumber, toDayNumber } from '../../calendar/calendar-date.js';
 import type { WorkingDayCalendar } from '../../calendar/working-day-calendar.js';
 import type { CaseClock } from './case-clock.entity.js';
-import { calendarPeriodEnd, LITIGATION_MONTHS, RECONSIDERATION_DAYS } from './clock-arithmetic.js';
+import type { LimitUnit } from '../../catalog/matter.entity.js';
+import { calendarPeriodEnd, daysBetween, LITIGATION_MONTHS, RECONSIDERATION_DAYS, unlessYearMissing } from './clock-arithmetic.js';
 import { specialProcedureLabel } from './special-procedures.js';
 
-/** Working days from `from` to `to`, negative when `to` is earlier; null when the calendar cannot tell yet. */
-function signedWorkingDays(calendar: WorkingDayCalendar, from: CalendarDate, to: CalendarDate): number | null {
-  try {
-    return to >= from ? calendar.workingDaysBetween(from, to) : -calendar.workingDaysBetween(to, from);
-  } catch {
-    return null;
-  }
+/** Days from `from` to `to` in the clock's unit, negative when `to` is earlier; null when the calendar cannot tell yet. */
+function signedDays(unit: LimitUnit, calendar: WorkingDayCalendar, from: CalendarDate, to: CalendarDate): number | null {
+  return unlessYearMissing(() => (to >= from ? daysBetween(unit, calendar, from, to) : -daysBetween(unit, calendar, to, from)));
+}
+
+const previousDay = (date: CalendarDate) => fromDayNumber(toDayNumber(date) - 1);
+
+/** Working days the organ has to hold a requested hearing (Art. 47), and how long before it the parties are told (Art. 48). */
+export const HEARING_HOLD_DAYS = 20;
+export const HEARING_NOTICE_DAYS = 7;
+
+/**
+ * A hearing is a clock stop that starts on its request: it must be held within 20 working days, and the
+ * parties told at least 7 days before, read as working days, the stricter reading (DOMAIN.md §1.5).
+ */
+function hearingDates(calendar: WorkingDayCalendar, requestedOn: CalendarDate) {
+  const holdBy = unlessYearMissing(() => calendar.addWorkingDays(requestedOn, HEARING_HOLD_DAYS));
+  const noticeBy = holdBy && unlessYearMissing(() => calendar.lastWorkingDays(previousDay(holdBy), HEARING_NOTICE_DAYS));
+  return { requestedOn, holdBy, noticeBy };
 }
 
 /**
- * The clock as the case page shows it: each deadline with the working days used and remaining on `today`
+ * The clock as the case page shows it: each deadline with the days used and remaining on `today`, in its unit
  * (remaining is negative once overdue), the pause under way, the extension.
  */
 export function clockView(clock: CaseClock, today: CalendarDate, calendar: WorkingDayCalendar) {
   const end = clock.stoppedOn ?? today;
-  const paused = clock.pausedSince ? (signedWorkingDays(calendar, clock.pausedSince, end) ?? 0) : 0;
-  const used = clock.acceptedOn ? signedWorkingDays(calendar, clock.acceptedOn, end) : null;
+  const paused = clock.pausedSince ? (signedDays(clock.limitUnit, calendar, clock.pausedSince, end) ?? 0) : 0;
+  const used = clock.acceptedOn ? signedDays(clock.limitUnit, calendar, clock.acceptedOn, end) : null;
   const limit = (limitDays: number, deadline: CalendarDate | null) => ({
     limitDays,
     deadline,
     usedDays: used === null ? null : used - clock.pausedDays - paused,
-    remainingDays: deadline && !clock.stoppedOn ? signedWorkingDays(calendar, today, deadline) : null,
+    remainingDays: deadline && !clock.stoppedOn ? signedDays(clock.limitUnit, calendar, today, deadline) : null,
     overdue: !!deadline && end > deadline,
   });
   return {
+    unit: clock.limitUnit,
     receivedOn: clock.receivedOn,
     acceptedOn: clock.acceptedOn,
     deemedAccepted: clock.deemedAccepted,
@@ -40,11 +54,12 @@ export function clockView(clock: CaseClock, today: CalendarDate, calendar: Worki
       kind: clock.pauseKind,
       kindName: specialProcedureLabel(clock.pauseKind ?? ''),
       expectedWorkingDays: clock.pauseExpectedDays,
-      workingDaysSoFar: paused,
+      daysSoFar: paused,
       overrun: clock.pauseOverrun,
+      hearing: clock.pauseKind === 'hearing' ? hearingDates(calendar, clock.pausedSince) : null,
     },
-    pausedWorkingDays: clock.pausedDays,
-    extensionWorkingDays: clock.extensionDays,
+    pausedDays: clock.pausedDays,
+    extensionDays: clock.extensionDays,
     stoppedOn: clock.stoppedOn,
     // Told with every refusal (Art. 38): the applicant may seek reconsideration or go to court until these days.
     remedies: clock.refusedOn && {

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { type CalendarDate, dateInShanghai } from '../../calendar/calendar-date.js';
 import { CalendarService } from '../../calendar/calendar.service.js';
 import type { WorkingDayCalendar } from '../../calendar/working-day-calendar.js';
+import type { LimitUnit } from '../../catalog/matter.entity.js';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
 import { NotificationsService } from '../../notifications/notifications.service.js';
@@ -16,7 +17,7 @@ import { SYSTEM_ACTOR } from '../trail-actor.js';
 import { CaseClock } from './case-clock.entity.js';
 import type { CaseTimer, TimerKind } from './case-timer.entity.js';
 import { CaseTimerStore } from './case-timer-store.js';
-import { alertOn, deadlinesOf, EXTENSION_DAYS, taskAlert, timersWanted } from './clock-arithmetic.js';
+import { alertOn, daysBetween, deadlinesOf, EXTENSION_DAYS, taskAlert, timersWanted } from './clock-arithmetic.js';
 import { clockView } from './clock-view.js';
 import { specialProcedureLabel } from './special-procedures.js';
 
@@ -54,7 +55,7 @@ export class LegalClockService {
   ) {}
 
   /** A new case's clock, not running until its application is received. */
-  async open(tx: EntityManager, kase: Case, limits: { legal: number; promised: number; warning: number }, kind: ProcessKind): Promise<void> {
+  async open(tx: EntityManager, kase: Case, limits: { legal: number; promised: number; unit: LimitUnit; warning: number }, kind: ProcessKind): Promise<void> {
     await tx.insert(CaseClock, {
       caseId: kase.id,
       // Joint handling (并联审批, Art. 26) has its own limit and extension (Art. 42 ¶2).
@@ -64,6 +65,8 @@ export class LegalClockService {
       // An instant case (即办件) must finish the day it is accepted.
       promisedLimitDays: kind === 'instant' ? 0 : limits.promised,
       warningDays: limits.warning,
+      // The joint-handling limit of Art. 42 ¶2 is in working days, whatever the matter's own unit.
+      limitUnit: kind === 'parallel' ? 'working_days' : limits.unit,
       receivedOn: null, acceptedOn: null, deemedAccepted: false,
       pausedSince: null, pauseKind: null, pauseExpectedDays: null, pauseOverrun: false, pausedDays: 0,
       extensionDays: 0, legalDeadline: null, promisedDeadline: null, stoppedOn: null, alert: 'none', updatedAt: this.clock.now(),
@@ -166,7 +169,7 @@ export class LegalClockService {
   private async pauseOrResume(tx: EntityManager, kase: Case, clock: CaseClock, event: ClockStep, today: CalendarDate, calendar: WorkingDayCalendar) {
     if (has(event.completed, 'specialProcedure') && clock.pausedSince) {
       // The deadlines move by the working days the procedure took: those in (start, end].
-      clock.pausedDays += calendar.workingDaysBetween(clock.pausedSince, today);
+      clock.pausedDays += daysBetween(clock.limitUnit, calendar, clock.pausedSince, today);
       Object.assign(clock, { pausedSince: null, pauseKind: null, pauseExpectedDays: null, pauseOverrun: false });
     }
     const entering = event.step.waiting.some((task) => task.stages.includes('specialProcedure'));
