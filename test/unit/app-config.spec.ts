@@ -27,4 +27,17 @@ describe('loadConfig', () => {
   it('refuses a port that is not a positive integer', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be a positive integer/);
   });
+
+  it('turns the test clock on only when asked, and never with a production configuration', () => {
+    expect(loadConfig({}).testClock).toBe(false);
+    expect(loadConfig({ TONGBAN_TEST_CLOCK: '1' }).testClock).toBe(true);
+    expect(loadConfig({ TONGBAN_TEST_CLOCK: 'yes' }).testClock).toBe(false);
+    expect(() => loadConfig({ TONGBAN_TEST_CLOCK: '1', NODE_ENV: 'production' })).toThrow(/TONGBAN_TEST_CLOCK=1 is refused with NODE_ENV=production/);
+  });
+
+  it('reads the retry policy of service tasks and the timer sweep', () => {
+    const config = loadConfig({ TONGBAN_SERVICE_TASK_ATTEMPTS: '3', TONGBAN_SERVICE_TASK_BACKOFF_MS: '250', TONGBAN_TIMER_SWEEP_MS: '1000' });
+    expect(config).toMatchObject({ serviceTaskRetry: { attempts: 3, backoffMs: 250 }, timerSweepMs: 1000 });
+    expect(() => loadConfig({ TONGBAN_SERVICE_TASK_ATTEMPTS: '0' })).toThrow(/TONGBAN_SERVICE_TASK_ATTEMPTS must be a positive integer/);
+  });
 });
