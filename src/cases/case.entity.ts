@@ -11,6 +11,10 @@ export class Case {
   @Column({ name: 'case_number', unique: true })
   caseNumber: string;
 
+  /** Printed on the receipt: with the case number, it lets anyone follow the case without logging in. */
+  @Column({ name: 'query_code' })
+  queryCode: string;
+
   @Column('uuid', { name: 'matter_id' })
   matterId: string;
 

@@ -14,6 +14,8 @@ import { CaseTransitionWorker } from './case-transition.worker.js';
 import { Case } from './case.entity.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
+import { CaseProgressController } from './case-progress.controller.js';
+import { CaseProgressService } from './case-progress.service.js';
 import { CaseStepRecorder } from './case-steps.js';
 import { CaseDocument } from './results/case-document.entity.js';
 import { CaseResultsController } from './results/case-results.controller.js';
@@ -39,9 +41,9 @@ import { LegalClockService } from './legal-clock/legal-clock.service.js';
     TypeOrmModule.forFeature([Case, CaseTask, CaseCommand, ServiceRun, CaseDocument, Licence, CaseClock, CaseTimer]),
     AuditModule, CatalogModule, MaterialsModule, ProcessesModule, NotificationsModule, CalendarModule,
   ],
-  controllers: [CasesController, CaseTasksController, CaseResultsController, IncidentsController],
+  controllers: [CasesController, CaseTasksController, CaseResultsController, IncidentsController, CaseProgressController],
   providers: [
-    CasesService, CaseCommandsService, CaseTasksService, CaseTransitionService, CaseTransitionWorker, CaseStepRecorder,
+    CasesService, CaseProgressService, CaseCommandsService, CaseTasksService, CaseTransitionService, CaseTransitionWorker, CaseStepRecorder,
     CaseResultsService, ServiceHandlers, ServiceRunDispatcher, ServiceRunsService, ServiceRunWorker,
     LegalClockService, CaseTimerStore, CaseTimerFiring, CaseTimerWorker,
   ],

@@ -15,6 +15,7 @@ import { actionLabel } from './action-labels.js';
 import { assertCanRead } from './case-access.js';
 import { CaseTask } from './case-task.entity.js';
 import { CaseStepRecorder, stageOf } from './case-steps.js';
+import { newQueryCode } from './query-code.js';
 import { CreateCaseDto } from './case.dto.js';
 import { Case } from './case.entity.js';
 import { LegalClockService } from './legal-clock/legal-clock.service.js';
@@ -68,6 +69,7 @@ export class CasesService {
         const kase = tx.create(Case, {
           ...dto,
           caseNumber: caseNumber(department.code, now, Number(seq)),
+          queryCode: newQueryCode(),
           processDefinitionId: definition.id,
           applicantId: actor.id,
           status: 'open',
@@ -172,6 +174,7 @@ export class CasesService {
     const { applicantOrganisation, projectName, legalRepresentative, organisationPhone, handlerName, handlerPhone } = kase;
     return {
       ...stageOf(kase),
+      queryCode: kase.queryCode,
       matterId: kase.matterId,
       applicantId: kase.applicantId,
       basicInformation: { applicantOrganisation, projectName, legalRepresentative, organisationPhone, handlerName, handlerPhone },
