@@ -20,17 +20,14 @@ function assertAdministrator(actor: Actor): void {
   }
 }
 
-// Machine time, not the test clock's: it bounds how stale a process's copy of the calendar may be.
-const SNAPSHOT_MAX_AGE_MS = 30_000;
-
 /**
  * The working-day calendar: our own tables, seeded from chinese-days and overridden by administrators.
- * Arithmetic runs on an in-memory snapshot (WorkingDayCalendar), reloaded after each change made here.
+ * Arithmetic runs on an in-memory snapshot (WorkingDayCalendar), reloaded whenever the tables have changed.
  */
 @Injectable()
 export class CalendarService {
   private snapshot?: Promise<WorkingDayCalendar>;
-  private loadedAt = 0;
+  private version?: string;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -63,7 +60,6 @@ export class CalendarService {
         [days.map((d) => d.date), days.map((d) => d.kind), days.map((d) => d.name), now],
       );
     });
-    await this.reload();
   }
 
   async isWorkingDay(date: CalendarDate): Promise<boolean> {
@@ -119,7 +115,7 @@ export class CalendarService {
     return entries.map((e) => ({ action: e.action, actor: { id: e.actorId, name: e.actorName }, details: e.details, at: e.at }));
   }
 
-  /** Runs one change and its audit entry in one transaction, then refreshes the snapshot. */
+  /** Runs one change and its audit entry in one transaction; the next question sees it. */
   private async change<T>(actor: Actor, action: string, apply: (tx: EntityManager) => Promise<{ result: T; details?: object }>): Promise<T> {
     const result = await this.dataSource.transaction(async (tx) => {
       const { result, details } = await apply(tx);
@@ -131,7 +127,6 @@ export class CalendarService {
       }
       return result;
     });
-    await this.reload();
     return result;
   }
 
@@ -141,22 +136,26 @@ export class CalendarService {
 
   /**
    * The calendar as it stands, for arithmetic that needs many questions at once (a case's deadlines). A
-   * change made through another process is seen here within SNAPSHOT_MAX_AGE_MS.
+   * cheap check of the tables' version first, so that a change made through any process is seen at once.
+   * Inside a transaction pass its manager: the embedded database has one session, and a read on another
+   * connection would wait for the transaction forever.
    */
-  current(): Promise<WorkingDayCalendar> {
-    if (!this.snapshot || Date.now() - this.loadedAt > SNAPSHOT_MAX_AGE_MS) return this.reload();
+  async current(manager: EntityManager = this.dataSource.manager): Promise<WorkingDayCalendar> {
+    const [{ version }] = await manager.query(
+      `SELECT (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM calendar_days) || '/' ||
+              (SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM calendar_years) AS version`,
+    );
+    if (!this.snapshot || version !== this.version) {
+      this.version = version;
+      this.snapshot = this.load(manager);
+    }
     return this.snapshot;
   }
 
-  private reload(): Promise<WorkingDayCalendar> {
-    this.loadedAt = Date.now();
-    this.snapshot = this.load();
-    return this.snapshot;
-  }
-
-  private load(): Promise<WorkingDayCalendar> {
+  private load(manager: EntityManager): Promise<WorkingDayCalendar> {
     const loading = (async () => {
-      const [days, years] = await Promise.all([this.days.find({ select: { date: true, kind: true } }), this.years.find({ select: { year: true } })]);
+      const days = await manager.find(CalendarDay, { select: { date: true, kind: true } });
+      const years = await manager.find(CalendarYear, { select: { year: true } });
       return new WorkingDayCalendar(days, years.map((y) => y.year));
     })();
     // A failed load must not stay cached: the next question tries again.

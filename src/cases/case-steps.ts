@@ -26,7 +26,7 @@ export class CaseStepRecorder {
     applyStep(kase, step, now);
     await tx.save(kase);
     await this.instances.save(tx, kase.id, kase.processDefinitionId, step);
-    await syncTasks(tx, kase.id, step, now, await this.calendar.current());
+    await syncTasks(tx, kase.id, step, now, await this.calendar.current(tx));
     return openServiceRuns(tx, kase.id, step, now);
   }
 }

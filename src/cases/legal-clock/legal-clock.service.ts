@@ -83,7 +83,7 @@ export class LegalClockService {
   /** The case's clock as its page shows it, on the product's today. */
   async view(caseId: string, manager: EntityManager) {
     const clock = await manager.findOneBy(CaseClock, { caseId });
-    return clock && clockView(clock, dateInShanghai(this.clock.now()), await this.calendar.current());
+    return clock && clockView(clock, dateInShanghai(this.clock.now()), await this.calendar.current(manager));
   }
 
   /**
@@ -118,7 +118,7 @@ export class LegalClockService {
   /** Applies one step to the clock; returns the timers it added, to be dispatched after the commit. */
   async afterStep(tx: EntityManager, kase: Case, event: ClockStep): Promise<CaseTimer[]> {
     const clock = await tx.findOneByOrFail(CaseClock, { caseId: kase.id });
-    const calendar = await this.calendar.current();
+    const calendar = await this.calendar.current(tx);
     const today = dateInShanghai(this.clock.now());
     this.receiveOrDecide(clock, event, today);
     await this.pauseOrResume(tx, kase, clock, event, today, calendar);
@@ -140,7 +140,7 @@ export class LegalClockService {
     const clock = await tx.findOneByOrFail(CaseClock, { caseId: kase.id });
     const before = clock.alert;
     if (kind === 'pauseOverrun') clock.pauseOverrun = true;
-    const timers = await this.settle(tx, clock, dateInShanghai(this.clock.now()), await this.calendar.current());
+    const timers = await this.settle(tx, clock, dateInShanghai(this.clock.now()), await this.calendar.current(tx));
     if (kind === 'pauseOverrun') await this.trail(tx, kase, 'clock.pauseOverrun', { kind: clock.pauseKind, expectedWorkingDays: clock.pauseExpectedDays, since: clock.pausedSince });
     if (clock.alert !== before) await this.trail(tx, kase, 'clock.alert', { from: before, to: clock.alert, promisedDeadline: clock.promisedDeadline });
     return timers;
