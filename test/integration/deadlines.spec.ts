@@ -15,7 +15,7 @@ describe.each(MODES)('the legal clock, rehearsed with the test clock (%s mode)',
   let deployment: Deployment;
   const staff = {} as Record<Staff, Client>;
   let applicant: { username: string; client: Client };
-  const cases: Record<'deemed' | 'accepted' | 'paused' | 'instant' | 'restart', string> = {} as never;
+  const cases: Record<'deemed' | 'accepted' | 'paused' | 'supplemented' | 'instant' | 'refused' | 'parallel' | 'restart', string> = {} as never;
 
   /** Sessions last 12 hours of the product's time: everyone logs in again after the clock moves. */
   async function moveTo(now: string): Promise<{ firedTimers: number }> {
@@ -43,7 +43,7 @@ describe.each(MODES)('the legal clock, rehearsed with the test clock (%s mode)',
 
   it('starts the clock at receipt: no deadline before acceptance', async () => {
     await moveTo('2026-12-01T09:00:00+08:00');
-    for (const name of ['deemed', 'accepted', 'paused'] as const) cases[name] = await fileSubmittedCase(deployment, applicant.client);
+    for (const name of ['deemed', 'accepted', 'paused', 'supplemented'] as const) cases[name] = await fileSubmittedCase(deployment, applicant.client);
     expect(await clockOf(cases.deemed)).toMatchObject({ receivedOn: '2026-12-01', acceptedOn: null, alert: 'none', promised: { deadline: null } });
   });
 
@@ -55,6 +55,12 @@ describe.each(MODES)('the legal clock, rehearsed with the test clock (%s mode)',
       legal: { limitDays: 20, deadline: '2026-12-29', usedDays: 0, remainingDays: 20 },
       promised: { limitDays: 10, deadline: '2026-12-15', usedDays: 0, remainingDays: 10 },
     });
+  });
+
+  it('stops the acceptance window with a supplementation notice', async () => {
+    await act('window1', cases.supplemented, 'requestSupplement', { comment: '请补正草原权属证明的原件扫描件' });
+    await waitForStage(staff.window1, cases.supplemented, 'supplementation');
+    expect(await clockOf(cases.supplemented)).toMatchObject({ receivedOn: null, acceptedOn: null });
   });
 
   it('refuses a special procedure without its kind and expected length, then pauses the clock and tells the applicant in writing', async () => {
@@ -87,6 +93,13 @@ describe.each(MODES)('the legal clock, rehearsed with the test clock (%s mode)',
     expect(timeline.slice(-2).map((e) => [e.action, e.actor.role])).toEqual([['preAccept', 'system'], ['accept', 'system']]);
     expect(timeline.at(-1)!.comment).toContain('第三十二条');
     expect((await staff.window1.get(`/api/cases/${cases.deemed}`)).body.stage).toBe('review');
+    expect(await clockOf(cases.supplemented)).toMatchObject({ acceptedOn: null });
+  });
+
+  it('opens a new window from the day the supplements are received', async () => {
+    const supplemented = await applicant.client.post(`/api/cases/${cases.supplemented}/actions/supplement`, { comment: '已补正' });
+    expect(supplemented.status).toBe(200);
+    expect(await clockOf(cases.supplemented)).toMatchObject({ receivedOn: '2026-12-09', acceptedOn: null });
   });
 
   it('moves both deadlines by the working days the special procedure took', async () => {
@@ -129,6 +142,8 @@ describe.each(MODES)('the legal clock, rehearsed with the test clock (%s mode)',
     const accepts = (await timelineOf(staff.window1, cases.restart)).filter((e) => e.action === 'accept');
     expect(accepts.map((e) => e.actor.role)).toEqual(['system']);
     expect((await clockOf(cases.restart)).acceptedOn).toBe('2026-12-16');
+    // The supplemented case's window (12-10 to 12-16) passed too: accepted by law as of the supplements' receipt.
+    expect(await clockOf(cases.supplemented)).toMatchObject({ acceptedOn: '2026-12-09', deemedAccepted: true });
   });
 
   it('gives an instant case the day of acceptance as its promised deadline, and stops the clock when the case ends', async () => {
@@ -136,6 +151,25 @@ describe.each(MODES)('the legal clock, rehearsed with the test clock (%s mode)',
     await act('window1', cases.instant, 'grant');
     await waitForStage(staff.window1, cases.instant, 'completedGranted');
     expect(await clockOf(cases.instant)).toMatchObject({ acceptedOn: '2026-12-24', promised: { limitDays: 0, deadline: '2026-12-24' }, alert: 'stopped', stoppedOn: '2026-12-24' });
+  });
+
+  it('shows a refused case the last days for reconsideration and litigation', async () => {
+    cases.refused = await fileSubmittedCase(deployment, applicant.client, MATTER_OF_PROCESS.instant);
+    await act('window1', cases.refused, 'refuse', { comment: '不属于本机关职权范围' });
+    await waitForStage(staff.window1, cases.refused, 'notAccepted');
+    // 60 days after 12-24 is 2027-02-22, a Monday; six months after it, 2027-06-24, a Thursday.
+    expect((await clockOf(cases.refused)).remedies).toEqual({ refusedOn: '2026-12-24', reconsiderationBy: '2027-02-22', litigationBy: '2027-06-24' });
+  });
+
+  it('gives a parallel approval the 45 working days of joint handling, and each co-department its own 10', async () => {
+    cases.parallel = await fileSubmittedCase(deployment, applicant.client, MATTER_OF_PROCESS['parallel-approval']);
+    await act('window1', cases.parallel, 'accept');
+    const detail = (await staff.window1.get(`/api/cases/${cases.parallel}`)).body;
+    expect(detail.clock).toMatchObject({ legal: { limitDays: 45, deadline: '2027-02-26' }, extensionDays: 0 });
+    expect(detail.openTasks.map((t: { elementId: string; deadline: string; alert: string }) => [t.elementId, t.deadline, t.alert])).toEqual([
+      ['coReviewEnvironment', '2027-01-08', 'green'],
+      ['coReviewForestry', '2027-01-08', 'green'],
+    ]);
   });
 
   it('moves only forward, and only to a time with its offset', async () => {
