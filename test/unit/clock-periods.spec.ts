@@ -53,10 +53,13 @@ describe('the clock as the case page shows it', () => {
     expect(clockView(refused, '2026-03-05', calendar).remedies).toEqual({ refusedOn: '2026-03-02', reconsiderationBy: '2026-05-06', litigationBy: '2026-09-02' });
   });
 
-  it('shows when a requested hearing must be held and the parties told', () => {
-    const hearing = clock({ acceptedOn: '2026-06-01', pausedSince: '2026-06-01', pauseKind: 'hearing', pauseExpectedDays: 20, alert: 'paused' });
-    // 20 working days after 2026-06-01, skipping the Dragon Boat holiday (06-19): 2026-06-30; 7 working days before it: 06-18.
-    expect(clockView(hearing, '2026-06-02', calendar).pause).toMatchObject({ kind: 'hearing', hearing: { requestedOn: '2026-06-01', holdBy: '2026-06-30', noticeBy: '2026-06-18' } });
+  it('shows until when the parties may ask for a hearing, when it must then be held, and when they must be told', () => {
+    const hearing = clock({ acceptedOn: '2026-06-01', pausedSince: '2026-06-01', pauseKind: 'hearing', pauseExpectedDays: 25, alert: 'paused' });
+    // Asked within 5 working days (to 06-08); held within 20 working days of that, skipping the Dragon
+    // Boat holiday (06-19): 07-07, the 7th working day after 06-26, the last day to tell the parties.
+    expect(clockView(hearing, '2026-06-02', calendar).pause).toMatchObject({
+      kind: 'hearing', hearing: { toldOn: '2026-06-01', requestBy: '2026-06-08', holdBy: '2026-07-07', noticeBy: '2026-06-26' },
+    });
   });
 
   it('counts used and remaining working days, negative once overdue', () => {

@@ -12,18 +12,21 @@ function signedDays(unit: LimitUnit, calendar: WorkingDayCalendar, from: Calenda
 
 const previousDay = (date: CalendarDate) => fromDayNumber(toDayNumber(date) - 1);
 
-/** Working days the organ has to hold a requested hearing (Art. 47), and how long before it the parties are told (Art. 48). */
+/** Working days the parties have to ask for a hearing, and the organ to hold it (Art. 47), and how long before it they are told (Art. 48). */
+export const HEARING_REQUEST_DAYS = 5;
 export const HEARING_HOLD_DAYS = 20;
 export const HEARING_NOTICE_DAYS = 7;
 
 /**
- * A hearing is a clock stop that starts on its request: it must be held within 20 working days, and the
+ * A hearing is a clock stop that starts when the parties are told of their right to one: they may ask
+ * within 5 working days; asked on the last of them, it is held within 20 working days of the request, the
  * parties told at least 7 days before, read as working days, the stricter reading (DOMAIN.md §1.5).
  */
-function hearingDates(calendar: WorkingDayCalendar, requestedOn: CalendarDate) {
-  const holdBy = unlessYearMissing(() => calendar.addWorkingDays(requestedOn, HEARING_HOLD_DAYS));
+function hearingDates(calendar: WorkingDayCalendar, toldOn: CalendarDate) {
+  const requestBy = unlessYearMissing(() => calendar.addWorkingDays(toldOn, HEARING_REQUEST_DAYS));
+  const holdBy = requestBy && unlessYearMissing(() => calendar.addWorkingDays(requestBy, HEARING_HOLD_DAYS));
   const noticeBy = holdBy && unlessYearMissing(() => calendar.lastWorkingDays(previousDay(holdBy), HEARING_NOTICE_DAYS));
-  return { requestedOn, holdBy, noticeBy };
+  return { toldOn, requestBy, holdBy, noticeBy };
 }
 
 /**
