@@ -4,6 +4,7 @@ import { CoreModule } from './core.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { MaterialsModule } from './materials/materials.module.js';
+import { RatingsModule } from './ratings/ratings.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { TestClockModule } from './test-clock/test-clock.module.js';
 
@@ -11,5 +12,5 @@ import { TestClockModule } from './test-clock/test-clock.module.js';
 const testClock = process.env.TONGBAN_TEST_CLOCK === '1' ? [TestClockModule] : [];
 
 /** The HTTP API. */
-@Module({ imports: [CoreModule, IdentityModule, CatalogModule, MaterialsModule, HealthModule, SeedModule, ...testClock] })
+@Module({ imports: [CoreModule, IdentityModule, CatalogModule, MaterialsModule, HealthModule, SeedModule, RatingsModule, ...testClock] })
 export class AppModule {}

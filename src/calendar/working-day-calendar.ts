@@ -21,6 +21,19 @@ export const yearNotLoaded = (year: number) =>
   );
 
 /**
+ * A question the calendar cannot answer yet (the year's schedule is not loaded) leaves the answer open,
+ * never guessed: a deadline stays unknown until an administrator loads the year.
+ */
+export function unlessYearMissing<T>(compute: () => T): T | null {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof AppError && error.body.code === 'CALENDAR_YEAR_NOT_LOADED') return null;
+    throw error;
+  }
+}
+
+/**
  * Working-day arithmetic over an in-memory snapshot of the calendar (DOMAIN.md §1.7, §9).
  * A working day is Mon–Fri and not a holiday, or an adjusted working day (调休上班). Only the published
  * schedule can say which days those are, so any day of a year without a loaded schedule is refused, never guessed.

@@ -14,6 +14,7 @@ import { ServiceRun } from '../../src/cases/service-runs/service-run.entity.js';
 import { Notification } from '../../src/notifications/notification.entity.js';
 import { CaseClock } from '../../src/cases/legal-clock/case-clock.entity.js';
 import { CaseTimer } from '../../src/cases/legal-clock/case-timer.entity.js';
+import { CaseRating } from '../../src/ratings/case-rating.entity.js';
 import { Case } from '../../src/cases/case.entity.js';
 import { Department } from '../../src/catalog/department.entity.js';
 import { Matter } from '../../src/catalog/matter.entity.js';
@@ -27,7 +28,7 @@ import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
 
 const ENTITIES = [
   AuditEntry, CalendarDay, CalendarYear, CaseCommand, CaseTask, Case, Department, Matter, RequiredMaterial, Session, User, CaseMaterial,
-  ProcessDefinition, ProcessInstance, ServiceRun, Notification, CaseDocument, Licence, CaseClock, CaseTimer,
+  ProcessDefinition, ProcessInstance, ServiceRun, Notification, CaseDocument, Licence, CaseClock, CaseTimer, CaseRating,
 ];
 
 interface Engine {
@@ -93,7 +94,7 @@ describe.each([
     expect(applied.map((m) => m.name)).toEqual(allMigrations.map((m) => new m().name));
     const created = await schemaOf(dataSource);
     expect(new Set(created.map((c) => c.table_name))).toEqual(
-      new Set(['audit_entries', 'calendar_days', 'calendar_years', 'case_clocks', 'case_commands', 'case_documents', 'case_materials', 'case_tasks', 'case_timers', 'cases', 'departments', 'licences', 'matters', 'notifications', 'service_runs', 'test_clock',
+      new Set(['audit_entries', 'calendar_days', 'calendar_years', 'case_clocks', 'case_commands', 'case_documents', 'case_materials', 'case_ratings', 'case_tasks', 'case_timers', 'cases', 'departments', 'licences', 'matters', 'notifications', 'service_runs', 'test_clock',
         'migrations', 'process_definitions', 'process_instances', 'required_materials', 'sessions', 'users']),
     );
 

@@ -1,6 +1,6 @@
 import { type CalendarDate, nextDay, startOfShanghaiDay, toDayNumber } from '../../calendar/calendar-date.js';
 import type { LimitUnit } from '../../catalog/matter.entity.js';
-import type { WorkingDayCalendar } from '../../calendar/working-day-calendar.js';
+import { unlessYearMissing, type WorkingDayCalendar } from '../../calendar/working-day-calendar.js';
 import type { Alert, CaseClock } from './case-clock.entity.js';
 import type { TimerKind } from './case-timer.entity.js';
 
@@ -8,19 +8,6 @@ import type { TimerKind } from './case-timer.entity.js';
 export const ACCEPTANCE_WINDOW_DAYS = 5;
 /** The one extension a decider may grant (Art. 42). */
 export const EXTENSION_DAYS = 10;
-
-/**
- * A question the calendar cannot answer yet (the year's schedule is not loaded) leaves the answer open,
- * never guessed: the deadline stays unknown until an administrator loads the year.
- */
-export function unlessYearMissing<T>(compute: () => T): T | null {
-  try {
-    return compute();
-  } catch (error) {
-    if ((error as { body?: { code?: string } }).body?.code === 'CALENDAR_YEAR_NOT_LOADED') return null;
-    throw error;
-  }
-}
 
 /** Days in (from, to] in the clock's unit: working days, or calendar days. */
 export function daysBetween(unit: LimitUnit, calendar: WorkingDayCalendar, from: CalendarDate, to: CalendarDate): number {

@@ -1,8 +1,8 @@
 import { type CalendarDate, fromDayNumber, toDayNumber } from '../../calendar/calendar-date.js';
-import type { WorkingDayCalendar } from '../../calendar/working-day-calendar.js';
 import type { CaseClock } from './case-clock.entity.js';
 import type { LimitUnit } from '../../catalog/matter.entity.js';
-import { calendarPeriodEnd, daysBetween, LITIGATION_MONTHS, RECONSIDERATION_DAYS, unlessYearMissing } from './clock-arithmetic.js';
+import { unlessYearMissing, type WorkingDayCalendar } from '../../calendar/working-day-calendar.js';
+import { calendarPeriodEnd, daysBetween, LITIGATION_MONTHS, RECONSIDERATION_DAYS } from './clock-arithmetic.js';
 import { specialProcedureLabel } from './special-procedures.js';
 
 /** Days from `from` to `to` in the clock's unit, negative when `to` is earlier; null when the calendar cannot tell yet. */
