@@ -45,7 +45,7 @@ export class ProcessVersions1796000000000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         user_id uuid NOT NULL REFERENCES users(id),
         case_id uuid REFERENCES cases(id) ON DELETE CASCADE,
-        service_run_id uuid CONSTRAINT uq_notifications_service_run UNIQUE,
+        dedupe_key varchar CONSTRAINT uq_notifications_dedupe_key UNIQUE,
         title varchar NOT NULL,
         body text NOT NULL,
         created_at timestamptz NOT NULL,

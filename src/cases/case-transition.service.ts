@@ -3,6 +3,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { MaterialChecklist } from '../materials/material-checklist.service.js';
+import { type StageChange, StageChangeNotifier } from '../notifications/stage-change-notifier.js';
 import { EngineSignal, ProcessEngine } from '../processes/engine/process-engine.js';
 import { ProcessDefinitionService } from '../processes/process-definition.service.js';
 import { ProcessInstanceService } from '../processes/process-instance.service.js';
@@ -30,13 +31,14 @@ interface StepAudit {
   details?: object;
 }
 
-/** What a committed step leaves to do: service runs to hand to the workers, timers to arm. */
+/** What a committed step leaves to do: service runs to hand to the workers, timers to arm, the applicant to tell. */
 export interface StepEffects {
   serviceRuns: string[];
   timers: CaseTimer[];
+  stageChanges: StageChange[];
 }
 
-const NO_EFFECTS: StepEffects = { serviceRuns: [], timers: [] };
+const NO_EFFECTS: StepEffects = { serviceRuns: [], timers: [], stageChanges: [] };
 
 // Deemed acceptance completes the acceptance tasks with the action that accepts them: neither of these.
 const NOT_ACCEPTING = ['refuse', 'requestSupplement'];
@@ -61,6 +63,7 @@ export class CaseTransitionService {
     private readonly dispatcher: ServiceRunDispatcher,
     private readonly legalClock: LegalClockService,
     private readonly timers: CaseTimerStore,
+    private readonly stageNotifier: StageChangeNotifier,
     private readonly clock: Clock,
   ) {}
 
@@ -100,7 +103,7 @@ export class CaseTransitionService {
    * acceptance task with the action that accepts it, as the process offers, until none is left.
    */
   async deemAccepted(tx: EntityManager, kase: Case): Promise<StepEffects> {
-    const effects: StepEffects = { serviceRuns: [], timers: [] };
+    const effects: StepEffects = { serviceRuns: [], timers: [], stageChanges: [] };
     for (let step = 0; step < 3; step++) {
       const open = await tx.find(CaseTask, { where: { caseId: kase.id, closedAt: IsNull() }, order: { openedAt: 'ASC', elementId: 'ASC' } });
       const task = open.find((candidate) => candidate.stages.some((stage) => stage === 'acceptance' || stage === 'preAcceptance'));
@@ -111,6 +114,7 @@ export class CaseTransitionService {
       const done = await this.advance(tx, kase, { userTask: task.elementId, outcome: action }, audit, { completed: task, action, comment: audit.comment, deemed: true });
       effects.serviceRuns.push(...done.serviceRuns);
       effects.timers.push(...done.timers);
+      effects.stageChanges.push(...done.stageChanges);
     }
     return effects;
   }
@@ -118,6 +122,7 @@ export class CaseTransitionService {
   async dispatch(effects: StepEffects): Promise<void> {
     await this.dispatcher.dispatch(effects.serviceRuns.map((id) => ({ id, retries: 0 })));
     await this.timers.dispatch(effects.timers);
+    await this.stageNotifier.dispatch(effects.stageChanges);
   }
 
   private async carryOut(tx: EntityManager, kase: Case, command: TransitionCommand): Promise<{ outcome: TransitionOutcome; effects: StepEffects }> {
@@ -155,7 +160,10 @@ export class CaseTransitionService {
       details: { ...audit.details, stageFromName: stageFrom.name, stageToName: kase.stageName }, at: now,
     });
     const timers = await this.legalClock.afterStep(tx, kase, { ...clockStep, step });
-    return { serviceRuns, timers };
+    const { id: caseId, version, caseNumber, stageName, status, applicantId, handlerPhone: phone } = kase;
+    // The applicant hears of stages where people act, and of the end; not of the platform's own steps between.
+    const told = step.waiting.length > 0 || status === 'closed';
+    return { serviceRuns, timers, stageChanges: told ? [{ caseId, version, caseNumber, stageName, status, applicantId, phone }] : [] };
   }
 
   private async checkLaw(tx: EntityManager, kase: Case, task: CaseTask, command: TransitionCommand): Promise<Refusal | null> {

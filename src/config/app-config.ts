@@ -23,6 +23,8 @@ export interface AppConfig {
   /** How long an HTTP request that asks for a transition waits for the worker before answering 202. */
   transitionWaitMs: number;
   workerConcurrency: number;
+  /** Where to post notifications for SMS or e-mail (a gateway); without it they are only logged. */
+  notifyWebhookUrl?: string;
   /** How often each worker looks in the database for timers that fell due (a lost delayed job, a clock change). */
   timerSweepMs: number;
   /** TONGBAN_TEST_CLOCK=1: the product's time can be moved forward over the API, to rehearse deadlines. */
@@ -47,6 +49,13 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) throw new ConfigError(`${name} must be a positive integer, got "${raw}"`);
   return value;
+}
+
+function optionalUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  return raw;
 }
 
 function parseS3(env: NodeJS.ProcessEnv): S3Config {
@@ -76,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const common = {
     testClock,
     timerSweepMs: positiveInteger(env, 'TONGBAN_TIMER_SWEEP_MS', 30_000),
+    notifyWebhookUrl: optionalUrl(env, 'TONGBAN_NOTIFY_WEBHOOK_URL'),
     port: positiveInteger(env, 'PORT', 3000),
     dataDir: path.resolve(env.TONGBAN_DATA_DIR || 'data'),
     queuePrefix: env.TONGBAN_QUEUE_PREFIX || 'tongban',

@@ -12,9 +12,9 @@ export class Notification {
   @Column('uuid', { name: 'case_id', nullable: true })
   caseId: string | null;
 
-  /** The service task run that sent it: a handler tried again sends it once. */
-  @Column('uuid', { name: 'service_run_id', nullable: true })
-  serviceRunId: string | null;
+  /** What it was sent for (a service run, a stage reached): a sender tried again sends it once. */
+  @Column({ name: 'dedupe_key', type: 'varchar', nullable: true })
+  dedupeKey: string | null;
 
   @Column()
   title: string;

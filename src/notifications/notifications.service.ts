@@ -6,7 +6,7 @@ import { notFound } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { Notification } from './notification.entity.js';
 
-export type NewNotification = Pick<Notification, 'userId' | 'caseId' | 'serviceRunId' | 'title' | 'body'>;
+export type NewNotification = Pick<Notification, 'userId' | 'caseId' | 'dedupeKey' | 'title' | 'body'>;
 
 /** The in-platform inbox (站内消息); other channels (SMS, e-mail) would hang off `send`. */
 @Injectable()
@@ -17,7 +17,7 @@ export class NotificationsService {
   ) {}
 
   /**
-   * Sends once per service run: a handler tried again after a crash does not notify twice. Inside a
+   * Sends once per dedupe key: a sender tried again after a crash does not notify twice. Inside a
    * transaction pass its manager, so that the notice commits with the change it tells of.
    */
   async send(notification: NewNotification, tx: EntityManager = this.notifications.manager): Promise<void> {

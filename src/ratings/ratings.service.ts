@@ -109,7 +109,7 @@ export class RatingsService {
       await tx.save(rating);
       await this.trail(tx, kase.id, 'rating.followedUp', actor, 'staff', record, { ratingId });
       const title = `${kase.caseNumber}：差评整改反馈 Follow-up of your rating`;
-      await this.notifications.send({ userId: rating.raterId, caseId: kase.id, serviceRunId: null, title, body: record }, tx);
+      await this.notifications.send({ userId: rating.raterId, caseId: kase.id, dedupeKey: null, title, body: record }, tx);
       return present(rating);
     });
   }

@@ -40,4 +40,10 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ serviceTaskRetry: { attempts: 3, backoffMs: 250 }, timerSweepMs: 1000 });
     expect(() => loadConfig({ TONGBAN_SERVICE_TASK_ATTEMPTS: '0' })).toThrow(/TONGBAN_SERVICE_TASK_ATTEMPTS must be a positive integer/);
   });
+
+  it('takes a notification gateway only as an http(s) URL', () => {
+    expect(loadConfig({ TONGBAN_NOTIFY_WEBHOOK_URL: 'https://sms.example.test/send' }).notifyWebhookUrl).toBe('https://sms.example.test/send');
+    expect(loadConfig({}).notifyWebhookUrl).toBeUndefined();
+    expect(() => loadConfig({ TONGBAN_NOTIFY_WEBHOOK_URL: 'ftp://x' })).toThrow(/TONGBAN_NOTIFY_WEBHOOK_URL must be an http\(s\) URL/);
+  });
 });

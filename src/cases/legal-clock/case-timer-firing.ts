@@ -29,7 +29,7 @@ export class CaseTimerFiring {
       if (!kase || current?.state !== 'pending' || current.dueAt > this.clock.now()) return null;
       await tx.update(CaseTimer, { id: timerId }, { state: 'fired', settledAt: this.clock.now() });
       if (current.kind === 'deemedAcceptance') return this.transitions.deemAccepted(tx, kase);
-      return { serviceRuns: [], timers: await this.legalClock.onTimer(tx, kase, current.kind) };
+      return { serviceRuns: [], timers: await this.legalClock.onTimer(tx, kase, current.kind), stageChanges: [] };
     });
     if (!effects) return false;
     await this.transitions.dispatch(effects);

@@ -192,6 +192,6 @@ export class LegalClockService {
   /** A written notice to the applicant, committed with the change it tells of. */
   private tell(tx: EntityManager, kase: Case, title: string, reason: string | null): Promise<void> {
     const body = `${kase.caseNumber} ${title}。${reason ? `理由 Reason：${reason}` : ''}`;
-    return this.notifications.send({ userId: kase.applicantId, caseId: kase.id, serviceRunId: null, title, body }, tx);
+    return this.notifications.send({ userId: kase.applicantId, caseId: kase.id, dedupeKey: null, title, body }, tx);
   }
 }

@@ -24,7 +24,7 @@ export class ServiceHandlers {
       await this.notifications.send({
         userId: kase.applicantId,
         caseId: kase.id,
-        serviceRunId: run.id,
+        dedupeKey: `service-run:${run.id}`,
         title: `${kase.caseNumber}：${run.name}`,
         body: reason ?? run.name,
       });

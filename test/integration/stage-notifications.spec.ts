@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Client, deploy, type Deployment, fileSubmittedCase, loginAs, MODES, newApplicant } from '../support/tongban.js';
+
+/** A stand-in SMS gateway over real HTTP: it refuses its first `failFirst` messages, then takes them. */
+async function gateway(failFirst: number) {
+  const received: { phone: string; title: string }[] = [];
+  let refused = 0;
+  const server: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      if (refused < failFirst) {
+        refused++;
+        response.writeHead(503).end();
+        return;
+      }
+      received.push(JSON.parse(body));
+      response.writeHead(202).end();
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sms`, received, refusedSoFar: () => refused, close: () => new Promise((r) => server.close(r)) };
+}
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe.each(MODES)('the applicant is told of every stage change, by the inbox and the gateway (%s mode)', (mode) => {
+  let sms: Awaited<ReturnType<typeof gateway>>;
+  let deployment: Deployment;
+  let applicant: Client;
+  let caseId: string;
+
+  beforeAll(async () => {
+    sms = await gateway(2);
+    deployment = await deploy(mode, { extraEnv: { TONGBAN_NOTIFY_WEBHOOK_URL: sms.url } });
+    ({ client: applicant } = await newApplicant(deployment));
+    caseId = await fileSubmittedCase(deployment, applicant);
+  });
+  afterAll(async () => {
+    await deployment?.stop();
+    await sms?.close();
+  });
+
+  it('does not hold a transition back while the gateway refuses', async () => {
+    const window = await loginAs(deployment, 'window1');
+    const started = Date.now();
+    const answered = await window.post(`/api/cases/${caseId}/actions/preAccept`, {});
+    expect(answered.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('puts each stage reached in the applicant’s inbox, once', async () => {
+    const titles = await eventually(
+      async () => (await applicant.get('/api/notifications')).body.map((n: { title: string }) => n.title) as string[],
+      (found) => found.some((title) => title.includes('受理 Acceptance')),
+    );
+    expect(titles.filter((title) => title.includes('预受理 Pre-acceptance'))).toHaveLength(1);
+    expect(titles.filter((title) => title.includes('“受理 Acceptance”'))).toHaveLength(1);
+  });
+
+  it('sends them through the gateway to the handler’s phone, retrying what it refused', async () => {
+    const received = await eventually(async () => [...sms.received], (found) => found.length >= 2);
+    expect(sms.refusedSoFar()).toBe(2);
+    expect(received.map((m) => m.phone)).toEqual(['13800000000', '13800000000']);
+    expect(received.map((m) => m.title).join(' ')).toContain('受理 Acceptance');
+  });
+});
