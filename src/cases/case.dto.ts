@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Trimmed } from '../common/trim.js';
@@ -87,4 +87,14 @@ export class TransitionDto {
   @IsString()
   @Length(0, 2000)
   comment?: string;
+}
+
+/** A draft's basic information, any part of it; the matter is fixed once the draft exists. */
+export class UpdateDraftDto extends PartialType(OmitType(CreateCaseDto, ['matterId'] as const)) {}
+
+export class ListCasesQuery {
+  @ApiPropertyOptional({ description: 'draft 已保存办件 (not submitted) or submitted 已申报办件', enum: ['draft', 'submitted'] })
+  @IsOptional()
+  @IsIn(['draft', 'submitted'])
+  state?: 'draft' | 'submitted';
 }

@@ -1,12 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Actor, CurrentActor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { CaseCommandsService, CommandAnswer } from './case-commands.service.js';
-import { CreateCaseDto, TransitionDto } from './case.dto.js';
+import { CreateCaseDto, ListCasesQuery, TransitionDto, UpdateDraftDto } from './case.dto.js';
 import { CasesService } from './cases.service.js';
+import { DraftsService } from './drafts.service.js';
 
 const ACTION_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
@@ -17,6 +18,7 @@ export class CasesController {
   constructor(
     private readonly cases: CasesService,
     private readonly commands: CaseCommandsService,
+    private readonly drafts: DraftsService,
   ) {}
 
   @Post('cases')
@@ -25,8 +27,22 @@ export class CasesController {
   }
 
   @Get('cases')
-  listMine(@CurrentActor() actor: Actor) {
-    return this.cases.listMine(actor);
+  listMine(@CurrentActor() actor: Actor, @Query() query: ListCasesQuery) {
+    return this.cases.listMine(actor, query.state);
+  }
+
+  /** Edits a draft's basic information; a submitted case answers 409. */
+  @Put('cases/:caseId')
+  async update(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string, @Body() dto: UpdateDraftDto) {
+    await this.drafts.update(actor, caseId, dto);
+    return this.cases.detail(actor, caseId);
+  }
+
+  /** Deletes a draft with its materials; a submitted case answers 409. */
+  @Delete('cases/:caseId')
+  @HttpCode(204)
+  delete(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string) {
+    return this.drafts.delete(actor, caseId);
   }
 
   @Get('cases/:caseId')

@@ -14,6 +14,7 @@ import { CaseTransitionWorker } from './case-transition.worker.js';
 import { Case } from './case.entity.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
+import { DraftsService } from './drafts.service.js';
 import { CaseProgressController } from './case-progress.controller.js';
 import { CaseProgressService } from './case-progress.service.js';
 import { CaseStepRecorder } from './case-steps.js';
@@ -43,7 +44,7 @@ import { LegalClockService } from './legal-clock/legal-clock.service.js';
   ],
   controllers: [CasesController, CaseTasksController, CaseResultsController, IncidentsController, CaseProgressController],
   providers: [
-    CasesService, CaseProgressService, CaseCommandsService, CaseTasksService, CaseTransitionService, CaseTransitionWorker, CaseStepRecorder,
+    CasesService, DraftsService, CaseProgressService, CaseCommandsService, CaseTasksService, CaseTransitionService, CaseTransitionWorker, CaseStepRecorder,
     CaseResultsService, ServiceHandlers, ServiceRunDispatcher, ServiceRunsService, ServiceRunWorker,
     LegalClockService, CaseTimerStore, CaseTimerFiring, CaseTimerWorker,
   ],

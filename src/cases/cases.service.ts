@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Not, Repository } from 'typeorm';
+import { DataSource, In, IsNull, Not, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { CatalogService } from '../catalog/catalog.service.js';
 import { type Actor } from '../common/actor.js';
@@ -18,11 +18,12 @@ import { CaseStepRecorder, stageOf } from './case-steps.js';
 import { newQueryCode } from './query-code.js';
 import { CreateCaseDto } from './case.dto.js';
 import { Case } from './case.entity.js';
+import { CaseClock } from './legal-clock/case-clock.entity.js';
 import { LegalClockService } from './legal-clock/legal-clock.service.js';
 import { ServiceRunDispatcher } from './service-runs/service-run-dispatcher.js';
 import { ServiceRun } from './service-runs/service-run.entity.js';
 
-const duplicateFiling = (dto: CreateCaseDto) =>
+export const duplicateFiling = (dto: Pick<CreateCaseDto, 'applicantOrganisation' | 'projectName'>) =>
   new AppError(
     409,
     'CASE_DUPLICATE',
@@ -96,9 +97,16 @@ export class CasesService {
     }
   }
 
-  async listMine(actor: Actor) {
-    const cases = await this.cases.find({ where: { applicantId: actor.id }, order: { createdAt: 'DESC' }, take: 200 });
-    return cases.map((kase) => this.present(kase));
+  /** The applicant's cases, newest first: drafts (已保存办件), submitted ones (已申报办件) or both, each with its deadlines. */
+  async listMine(actor: Actor, state?: 'draft' | 'submitted') {
+    const submitted = state === 'draft' ? IsNull() : state === 'submitted' ? Not(IsNull()) : undefined;
+    const cases = await this.cases.find({ where: { applicantId: actor.id, submittedAt: submitted }, order: { createdAt: 'DESC' }, take: 200 });
+    const clocks = await this.dataSource.getRepository(CaseClock).findBy({ caseId: In(cases.map((kase) => kase.id)) });
+    const byCase = new Map(clocks.map((clock) => [clock.caseId, clock]));
+    return cases.map((kase) => {
+      const clock = byCase.get(kase.id);
+      return { ...this.present(kase), deadlines: clock && { alert: clock.alert, legal: clock.legalDeadline, promised: clock.promisedDeadline } };
+    });
   }
 
   async detail(actor: Actor, caseId: string) {
