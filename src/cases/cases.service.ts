@@ -99,8 +99,9 @@ export class CasesService {
 
   /** The applicant's cases, newest first: drafts (已保存办件), submitted ones (已申报办件) or both, each with its deadlines. */
   async listMine(actor: Actor, state?: 'draft' | 'submitted') {
-    const submitted = state === 'draft' ? IsNull() : state === 'submitted' ? Not(IsNull()) : undefined;
-    const cases = await this.cases.find({ where: { applicantId: actor.id, submittedAt: submitted }, order: { createdAt: 'DESC' }, take: 200 });
+    const submitted = { draft: { submittedAt: IsNull() }, submitted: { submittedAt: Not(IsNull()) } };
+    const where = { applicantId: actor.id, ...(state ? submitted[state] : {}) };
+    const cases = await this.cases.find({ where, order: { createdAt: 'DESC' }, take: 200 });
     const clocks = await this.dataSource.getRepository(CaseClock).findBy({ caseId: In(cases.map((kase) => kase.id)) });
     const byCase = new Map(clocks.map((clock) => [clock.caseId, clock]));
     return cases.map((kase) => {

@@ -507,7 +507,7 @@ describe.each(MODES)('bad input: 4xx in the error shape, never a 500, nothing lo
   it('unknown routes and methods answer 404 in the error shape', async () => {
     expectRefused(await call('/api/nothing-here'), 404);
     expectRefused(await asApplicant('/api/cases', { method: 'DELETE' }), 404);
-    expectRefused(await asApplicant(`/api/cases/${caseId}`, { method: 'PUT', body: {} }), 404);
+    expectRefused(await asApplicant(`/api/cases/${caseId}`, { method: 'PATCH', body: {} }), 404);
   });
 
   describe('afterwards, nothing is lost or half-written', () => {

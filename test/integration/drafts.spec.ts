@@ -53,10 +53,11 @@ describe.each(MODES)('drafts are edited, listed and deleted with their materials
 
   it('lists drafts apart from submitted cases, with their deadlines', async () => {
     const submitted = await fileSubmittedCase(deployment, applicant);
-    const ids = async (state: string) => (await applicant.get(`/api/cases?state=${state}`)).body.map((c: { id: string }) => c.id);
+    const ids = async (state: string) => (await applicant.get(state ? `/api/cases?state=${state}` : '/api/cases')).body.map((c: { id: string }) => c.id);
     expect(await ids('draft')).toContain(draft);
     expect(await ids('draft')).not.toContain(submitted);
     expect(await ids('submitted')).toEqual([submitted]);
+    expect(await ids('')).toEqual(expect.arrayContaining([draft, submitted]));
     const [listed] = (await applicant.get('/api/cases?state=submitted')).body;
     expect(listed.deadlines).toEqual({ alert: 'none', legal: null, promised: null });
     expect((await applicant.get('/api/cases?state=sent')).status).toBe(400);
