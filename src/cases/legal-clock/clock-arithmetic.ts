@@ -45,6 +45,8 @@ export function deadlinesOf(clock: CaseClock, calendar: WorkingDayCalendar): Pic
 /** From this day on the case shows yellow: the first of the last `warningDays` working days before its promised deadline. */
 export function yellowFrom(clock: CaseClock, calendar: WorkingDayCalendar): CalendarDate | null {
   const { promisedDeadline } = clock;
+  // An instant case is due the day it is accepted: it has no days to warn of, only green then red.
+  if (clock.promisedLimitDays === 0) return null;
   return promisedDeadline && unlessYearMissing(() => calendar.lastWorkingDays(promisedDeadline, clock.warningDays));
 }
 

@@ -35,14 +35,16 @@ function hearingDates(calendar: WorkingDayCalendar, toldOn: CalendarDate) {
  */
 export function clockView(clock: CaseClock, today: CalendarDate, calendar: WorkingDayCalendar) {
   const end = clock.stoppedOn ?? today;
+  // A special procedure freezes the count: its start day is used, the rest remain until it ends (§1.7(6)).
+  const asOf = clock.pausedSince ?? end;
   const paused = clock.pausedSince ? (signedDays(clock.limitUnit, calendar, clock.pausedSince, end) ?? 0) : 0;
   const used = clock.acceptedOn ? signedDays(clock.limitUnit, calendar, clock.acceptedOn, end) : null;
   const limit = (limitDays: number, deadline: CalendarDate | null) => ({
     limitDays,
     deadline,
     usedDays: used === null ? null : used - clock.pausedDays - paused,
-    remainingDays: deadline && !clock.stoppedOn ? signedDays(clock.limitUnit, calendar, today, deadline) : null,
-    overdue: !!deadline && end > deadline,
+    remainingDays: deadline && !clock.stoppedOn ? signedDays(clock.limitUnit, calendar, asOf, deadline) : null,
+    overdue: !!deadline && asOf > deadline,
   });
   return {
     unit: clock.limitUnit,
