@@ -33,6 +33,7 @@ const LABELS: Record<string, Message> = {
   'service.retry': { zh: '重试自动处理', en: 'Automatic step retried' },
   'rating.submitted': { zh: '申请人评价', en: 'Rated by the applicant' },
   'rating.followedUp': { zh: '差评整改回访', en: 'Poor rating followed up' },
+  'clock.deemedAcceptance': { zh: '依法视为受理', en: 'Accepted by law' },
   'clock.alert': { zh: '办理时限预警变化', en: 'Deadline alert changed' },
   'clock.pauseOverrun': { zh: '特别程序超出告知时长', en: 'Special procedure ran past its declared length' },
 };

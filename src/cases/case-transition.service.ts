@@ -109,6 +109,12 @@ export class CaseTransitionService {
       const task = open.find((candidate) => candidate.stages.some((stage) => stage === 'acceptance' || stage === 'preAcceptance'));
       const action = task?.actions.find((candidate) => !NOT_ACCEPTING.includes(candidate));
       if (!task || !action) break;
+      // A task that also decides (an instant case's window) is not completed: the law accepts the
+      // application, only the organ may grant or deny it (Art. 38). The clock records the acceptance.
+      if (task.stages.includes('decision')) {
+        effects.timers.push(...(await this.legalClock.deemAcceptedWithoutStep(tx, kase, DEEMED_ACCEPTANCE_COMMENT)));
+        break;
+      }
       await tx.update(CaseTask, { id: task.id }, { closedAt: this.clock.now(), closedBy: null, closingAction: action });
       const audit = { action, actor: SYSTEM_ACTOR, comment: DEEMED_ACCEPTANCE_COMMENT, commandId: null, details: { deemedAcceptance: true } };
       const done = await this.advance(tx, kase, { userTask: task.elementId, outcome: action }, audit, { completed: task, action, comment: audit.comment, deemed: true });

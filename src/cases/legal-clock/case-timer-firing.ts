@@ -38,6 +38,7 @@ export class CaseTimerFiring {
 
   /** Fires every timer due by now, oldest first: after a restart, a lost job, or the test clock moving on. */
   async fireDue(): Promise<number> {
+    await this.transitions.dispatch({ serviceRuns: [], timers: await this.legalClock.settleUnknown(), stageChanges: [] });
     let fired = 0;
     for (;;) {
       const due: { id: string }[] = await this.dataSource.query(

@@ -2,7 +2,7 @@ import { type CalendarDate, fromDayNumber, toDayNumber } from '../../calendar/ca
 import type { CaseClock } from './case-clock.entity.js';
 import type { LimitUnit } from '../../catalog/matter.entity.js';
 import { unlessYearMissing, type WorkingDayCalendar } from '../../calendar/working-day-calendar.js';
-import { calendarPeriodEnd, daysBetween, LITIGATION_MONTHS, RECONSIDERATION_DAYS } from './clock-arithmetic.js';
+import { calendarPeriodEnd, daysBetween, deadlinesOf, LITIGATION_MONTHS, RECONSIDERATION_DAYS } from './clock-arithmetic.js';
 import { specialProcedureLabel } from './special-procedures.js';
 
 /** Days from `from` to `to` in the clock's unit, negative when `to` is earlier; null when the calendar cannot tell yet. */
@@ -33,7 +33,9 @@ function hearingDates(calendar: WorkingDayCalendar, toldOn: CalendarDate) {
  * The clock as the case page shows it: each deadline with the days used and remaining on `today`, in its unit
  * (remaining is negative once overdue), the pause under way, the extension.
  */
-export function clockView(clock: CaseClock, today: CalendarDate, calendar: WorkingDayCalendar) {
+export function clockView(stored: CaseClock, today: CalendarDate, calendar: WorkingDayCalendar) {
+  // Deadlines the calendar could not give when they were last computed are computed again here.
+  const clock = { ...stored, ...deadlinesOf(stored, calendar) };
   const end = clock.stoppedOn ?? today;
   // A special procedure freezes the count: its start day is used, the rest remain until it ends (§1.7(6)).
   const asOf = clock.pausedSince ?? end;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service.js';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { type CalendarDate, dateInShanghai } from '../../calendar/calendar-date.js';
 import { CalendarService } from '../../calendar/calendar.service.js';
 import type { WorkingDayCalendar } from '../../calendar/working-day-calendar.js';
@@ -52,6 +52,7 @@ export class LegalClockService {
     private readonly timers: CaseTimerStore,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
   ) {}
 
   /** A new case's clock, not running until its application is received. */
@@ -144,6 +145,41 @@ export class LegalClockService {
     if (kind === 'pauseOverrun') await this.trail(tx, kase, 'clock.pauseOverrun', { kind: clock.pauseKind, expectedWorkingDays: clock.pauseExpectedDays, since: clock.pausedSince });
     if (clock.alert !== before) await this.trail(tx, kase, 'clock.alert', { from: before, to: clock.alert, promisedDeadline: clock.promisedDeadline });
     return timers;
+  }
+
+  /** Accepted by law where no task may be completed for it (it would decide the case): the clock alone records it. */
+  async deemAcceptedWithoutStep(tx: EntityManager, kase: Case, comment: string): Promise<CaseTimer[]> {
+    const clock = await tx.findOneByOrFail(CaseClock, { caseId: kase.id });
+    Object.assign(clock, { acceptedOn: clock.receivedOn, deemedAccepted: true });
+    const timers = await this.settle(tx, clock, dateInShanghai(this.clock.now()), await this.calendar.current(tx));
+    await this.audit.append(tx, {
+      caseId: kase.id, action: 'clock.deemedAcceptance', actorId: null, actorName: SYSTEM_ACTOR.displayName, actorRole: SYSTEM_ACTOR.role,
+      stageFrom: kase.stage, stageTo: kase.stage, comment, commandId: null,
+      details: { acceptedOn: clock.acceptedOn, stageFromName: kase.stageName, stageToName: kase.stageName }, at: this.clock.now(),
+    });
+    return timers;
+  }
+
+  /**
+   * Open clocks whose deadlines or acceptance window the calendar could not give (a year not loaded yet):
+   * computed again, so that they are set as soon as an administrator loads the year.
+   */
+  async settleUnknown(): Promise<CaseTimer[]> {
+    const waiting: { case_id: string }[] = await this.dataSource.query(
+      `SELECT k.case_id FROM case_clocks k
+        WHERE k.stopped_on IS NULL AND k.paused_since IS NULL
+          AND ((k.accepted_on IS NOT NULL AND (k.legal_deadline IS NULL OR k.promised_deadline IS NULL))
+            OR (k.accepted_on IS NULL AND k.received_on IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM case_timers t WHERE t.case_id = k.case_id AND t.kind = 'deemedAcceptance' AND t.state = 'pending')))`,
+    );
+    const added: CaseTimer[] = [];
+    for (const { case_id: caseId } of waiting) {
+      await this.dataSource.transaction(async (tx) => {
+        const clock = await tx.findOneOrFail(CaseClock, { where: { caseId }, lock: { mode: 'pessimistic_write' } });
+        added.push(...(await this.settle(tx, clock, dateInShanghai(this.clock.now()), await this.calendar.current(tx))));
+      });
+    }
+    return added;
   }
 
   /** Recomputes the deadlines and the alert for `today`, saves, and brings the timers in line. */
