@@ -1,7 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { IdDocumentType } from './id-documents.js';
 
 export const ROLES = ['applicant', 'window_staff', 'reviewer', 'decider', 'supervisor', 'process_designer', 'administrator'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Whom an applicant account files for: a person for themselves, or an organisation (its administrator or a member). */
+export type AccountKind = 'person' | 'organisation';
 
 @Entity({ name: 'users' })
 export class User {
@@ -11,6 +15,7 @@ export class User {
   @Column({ unique: true })
   username: string;
 
+  /** A person's name; an organisation administrator's account shows the organisation's name. */
   @Column({ name: 'display_name' })
   displayName: string;
 
@@ -25,4 +30,24 @@ export class User {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** Null for the centre's staff. */
+  @Column({ type: 'varchar', nullable: true })
+  kind: AccountKind | null;
+
+  /** The person's own ID document (a person, or an organisation's member; not an organisation's administrator account). */
+  @Column({ name: 'id_type', type: 'varchar', nullable: true })
+  idType: IdDocumentType | null;
+
+  @Column({ name: 'id_number', type: 'varchar', nullable: true })
+  idNumber: string | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  mobile: string | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  email: string | null;
+
+  @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
+  passwordChangedAt: Date | null;
 }

@@ -19,6 +19,11 @@ import { Case } from '../../src/cases/case.entity.js';
 import { Department } from '../../src/catalog/department.entity.js';
 import { Matter } from '../../src/catalog/matter.entity.js';
 import { RequiredMaterial } from '../../src/catalog/required-material.entity.js';
+import { LoginThrottle } from '../../src/identity/login-throttle.entity.js';
+import { OrganisationInvitation } from '../../src/identity/organisation-invitation.entity.js';
+import { OrganisationMember } from '../../src/identity/organisation-member.entity.js';
+import { Organisation } from '../../src/identity/organisation.entity.js';
+import { PasswordResetToken } from '../../src/identity/password-reset-token.entity.js';
 import { Session } from '../../src/identity/session.entity.js';
 import { User } from '../../src/identity/user.entity.js';
 import { CaseMaterial } from '../../src/materials/case-material.entity.js';
@@ -29,6 +34,7 @@ import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
 const ENTITIES = [
   AuditEntry, CalendarDay, CalendarYear, CaseCommand, CaseTask, Case, Department, Matter, RequiredMaterial, Session, User, CaseMaterial,
   ProcessDefinition, ProcessInstance, ServiceRun, Notification, CaseDocument, Licence, CaseClock, CaseTimer, CaseRating,
+  Organisation, OrganisationMember, OrganisationInvitation, PasswordResetToken, LoginThrottle,
 ];
 
 interface Engine {
@@ -95,7 +101,8 @@ describe.each([
     const created = await schemaOf(dataSource);
     expect(new Set(created.map((c) => c.table_name))).toEqual(
       new Set(['audit_entries', 'calendar_days', 'calendar_years', 'case_clocks', 'case_commands', 'case_documents', 'case_materials', 'case_ratings', 'case_tasks', 'case_timers', 'cases', 'departments', 'licences', 'matters', 'notifications', 'service_runs', 'test_clock',
-        'migrations', 'process_definitions', 'process_instances', 'required_materials', 'sessions', 'users']),
+        'migrations', 'process_definitions', 'process_instances', 'required_materials', 'sessions', 'users',
+        'organisations', 'organisation_members', 'organisation_invitations', 'password_reset_tokens', 'login_throttles']),
     );
 
     for (let i = 0; i < allMigrations.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
