@@ -31,7 +31,11 @@ export class CaseCommandsService {
     if (earlier) return this.sameCommand(earlier, actor, caseId, action);
     assertCanRead(actor, await this.cases.findOneBy({ id: caseId }));
 
-    const payload = { comment: dto.comment ?? null, ...(dto.specialProcedure ? { specialProcedure: { ...dto.specialProcedure } } : {}) };
+    const payload = {
+      comment: dto.comment ?? null,
+      ...(dto.specialProcedure ? { specialProcedure: { ...dto.specialProcedure } } : {}),
+      ...(dto.supplementItems ? { supplementItems: dto.supplementItems.map((item) => ({ ...item })) } : {}),
+    };
     const command: TransitionCommand = { commandId, caseId, action, taskId: dto.taskId, actor, payload };
     const outcome = await this.queue.run<TransitionCommand, TransitionOutcome>(QUEUES.caseTransitions, commandId, command, this.config.transitionWaitMs);
     return outcome ?? { commandId, result: 'pending' };

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
-import { MaterialChecklist } from '../materials/material-checklist.service.js';
+import { MaterialSubmission, NOTICE_ACTION, SUBMITTING_ACTIONS } from '../materials/material-submission.js';
 import { type StageChange, StageChangeNotifier } from '../notifications/stage-change-notifier.js';
 import { EngineSignal, ProcessEngine } from '../processes/engine/process-engine.js';
 import { ProcessDefinitionService } from '../processes/process-definition.service.js';
 import { ProcessInstanceService } from '../processes/process-instance.service.js';
 import { actionLabel } from './action-labels.js';
+import { isFiler } from './case-access.js';
 import { CaseCommand } from './case-command.entity.js';
 import { CaseStepRecorder, stageOf } from './case-steps.js';
 import { CaseTask } from './case-task.entity.js';
@@ -58,7 +59,7 @@ export class CaseTransitionService {
     private readonly definitions: ProcessDefinitionService,
     private readonly instances: ProcessInstanceService,
     private readonly recorder: CaseStepRecorder,
-    private readonly checklist: MaterialChecklist,
+    private readonly materials: MaterialSubmission,
     private readonly audit: AuditService,
     private readonly dispatcher: ServiceRunDispatcher,
     private readonly legalClock: LegalClockService,
@@ -144,9 +145,10 @@ export class CaseTransitionService {
     await tx.update(CaseTask, { id: task.id }, { closedAt: this.clock.now(), closedBy: command.actor.id, closingAction: command.action });
     const actor = { id: command.actor.id, displayName: command.actor.displayName, role: task.role };
     const { comment, specialProcedure } = command.payload;
+    const materials = await this.materialsStep(tx, kase, command);
     const effects = await this.advance(tx, kase, { userTask: task.elementId, outcome: command.action }, {
       action: command.action, actor, comment, commandId: command.commandId,
-      details: { ...(task.department ? { department: task.department } : {}), ...(specialProcedure ? { specialProcedure } : {}) },
+      details: { ...(task.department ? { department: task.department } : {}), ...(specialProcedure ? { specialProcedure } : {}), ...materials },
     }, { completed: task, action: command.action, comment, specialProcedure });
     return { outcome: { commandId: command.commandId, result: 'done', action: command.action, case: stageOf(kase) }, effects };
   }
@@ -192,21 +194,29 @@ export class CaseTransitionService {
         en: `"${task.name}" is for the department ${task.department}`,
       }, { requiredDepartment: task.department });
     }
-    if (task.role === 'applicant' && kase.applicantId !== actor.id) {
-      return refusal(command, 403, 'NOT_THE_APPLICANT', { zh: '只有申请人本人可以操作该办件', en: 'Only the applicant may do this on the case' });
+    if (task.role === 'applicant' && !isFiler(actor, kase)) {
+      return refusal(command, 403, 'NOT_THE_APPLICANT', { zh: '只有申请人本人或其所在单位的经办人可以操作该办件', en: 'Only the applicant, or a member of the organisation that filed, may do this on the case' });
     }
     return null;
   }
 
+  /** A submission needs its materials; a supplementation notice must name items of the case's matter. */
   private async checkMaterials(tx: EntityManager, kase: Case, command: TransitionCommand): Promise<Refusal | null> {
-    if (command.action !== 'submit') return null;
-    const missing = await this.checklist.missing(tx, kase.id, kase.matterId);
-    if (!missing.length) return null;
-    const names = missing.map((item) => item.name);
-    return refusal(command, 422, 'MATERIALS_MISSING', {
-      zh: `缺少必要申请材料：${names.join('、')}`,
-      en: `Required materials are missing: ${names.join(', ')}`,
-    }, { missing });
+    const refused = SUBMITTING_ACTIONS.includes(command.action)
+      ? await this.materials.refusal(tx, kase)
+      : command.action === NOTICE_ACTION
+        ? await this.materials.noticeRefusal(tx, kase, command.payload.supplementItems ?? [])
+        : null;
+    return refused && refusal(command, 422, refused.code, refused.message, refused.details);
+  }
+
+  /** Freezes what a submission hands over, or records the notice a request for supplements issues; details for the trail. */
+  private async materialsStep(tx: EntityManager, kase: Case, command: TransitionCommand): Promise<object> {
+    const now = this.clock.now();
+    if (SUBMITTING_ACTIONS.includes(command.action)) return { submission: await this.materials.freeze(tx, kase, now) };
+    if (command.action !== NOTICE_ACTION) return {};
+    const notice = await this.materials.issueNotice(tx, kase, command.actor.id, command.payload.supplementItems ?? [], command.payload.comment, now);
+    return { supplementationNotice: { id: notice.id, round: notice.round, items: notice.items } };
   }
 }
 

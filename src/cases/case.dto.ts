@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Trimmed } from '../common/trim.js';
 import { SPECIAL_PROCEDURE_KINDS } from './legal-clock/special-procedures.js';
 
@@ -62,6 +62,19 @@ export class SpecialProcedureDto {
   expectedWorkingDays: number;
 }
 
+/** One defect of a one-time supplementation notice (一次性补正告知). */
+export class SupplementItemDto {
+  @ApiPropertyOptional({ description: '材料项 The material item concerned; absent for a defect of the filing as a whole', format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'requiredMaterialId must be the id of a material item of the matter' })
+  requiredMaterialId?: string;
+
+  @ApiProperty({ description: '问题与补正要求 What is wrong and what to supply', example: '补偿协议缺少草原使用者签章，请补交签章完整的原件扫描件' })
+  @IsString()
+  @Length(1, 1000)
+  problem: string;
+}
+
 export class TransitionDto {
   @ApiPropertyOptional({
     description: '命令编号 Command id: repeat a request with the same id and it is carried out once. Generated when absent.',
@@ -82,6 +95,14 @@ export class TransitionDto {
   @Type(() => SpecialProcedureDto)
   specialProcedure?: SpecialProcedureDto;
 
+  @ApiPropertyOptional({ description: '补正项目 With requestSupplement: every defect, item by item', type: [SupplementItemDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => SupplementItemDto)
+  supplementItems?: SupplementItemDto[];
+
   @ApiPropertyOptional({ description: '意见 Comment', example: '材料齐全，符合法定形式' })
   @IsOptional()
   @IsString()
@@ -97,4 +118,12 @@ export class ListCasesQuery {
   @IsOptional()
   @IsIn(['draft', 'submitted'])
   state?: 'draft' | 'submitted';
+}
+
+export class WithdrawDto {
+  @ApiProperty({ description: '撤回理由 Why the application is withdrawn', example: '项目选址调整，撤回本次申请' })
+  @Trimmed()
+  @IsString()
+  @Length(1, 500)
+  reason: string;
 }

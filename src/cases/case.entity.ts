@@ -24,6 +24,18 @@ export class Case {
   @Column('uuid', { name: 'applicant_id' })
   applicantId: string;
 
+  /** The organisation the applicant filed for: every member of it may follow and act on the case. */
+  @Column('uuid', { name: 'organisation_id', nullable: true })
+  organisationId: string | null;
+
+  /** How many times the applicant has submitted (the application, then each supplementation). */
+  @Column({ name: 'submission_round', type: 'int' })
+  submissionRound: number;
+
+  /** The refused case this one was started from, its information and materials copied. */
+  @Column('uuid', { name: 'copied_from', nullable: true })
+  copiedFrom: string | null;
+
   @Column({ name: 'applicant_organisation' })
   applicantOrganisation: string;
 

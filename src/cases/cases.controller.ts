@@ -5,9 +5,11 @@ import { type Actor, CurrentActor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { CaseCommandsService, CommandAnswer } from './case-commands.service.js';
-import { CreateCaseDto, ListCasesQuery, TransitionDto, UpdateDraftDto } from './case.dto.js';
+import { CreateCaseDto, ListCasesQuery, TransitionDto, UpdateDraftDto, WithdrawDto } from './case.dto.js';
 import { CasesService } from './cases.service.js';
 import { DraftsService } from './drafts.service.js';
+import { RefilingService } from './refiling.service.js';
+import { WithdrawalService } from './withdrawal.service.js';
 
 const ACTION_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
@@ -19,6 +21,8 @@ export class CasesController {
     private readonly cases: CasesService,
     private readonly commands: CaseCommandsService,
     private readonly drafts: DraftsService,
+    private readonly withdrawals: WithdrawalService,
+    private readonly refilings: RefilingService,
   ) {}
 
   @Post('cases')
@@ -43,6 +47,19 @@ export class CasesController {
   @HttpCode(204)
   delete(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string) {
     return this.drafts.delete(actor, caseId);
+  }
+
+  /** 撤回申请: takes a submitted application back before it is decided; the case closes as withdrawn. */
+  @Post('cases/:caseId/withdrawal')
+  @HttpCode(200)
+  withdraw(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string, @Body() dto: WithdrawDto) {
+    return this.withdrawals.withdraw(actor, caseId, dto.reason);
+  }
+
+  /** Starts a new draft from a refused or withdrawn case, its information and last-submitted materials copied. */
+  @Post('cases/:caseId/refiling')
+  refile(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string) {
+    return this.refilings.refile(actor, caseId);
   }
 
   @Get('cases/:caseId')

@@ -15,6 +15,8 @@ import { Case } from './case.entity.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 import { DraftsService } from './drafts.service.js';
+import { RefilingService } from './refiling.service.js';
+import { WithdrawalService } from './withdrawal.service.js';
 import { CaseProgressController } from './case-progress.controller.js';
 import { CaseProgressService } from './case-progress.service.js';
 import { CaseStepRecorder } from './case-steps.js';
@@ -44,7 +46,7 @@ import { LegalClockService } from './legal-clock/legal-clock.service.js';
   ],
   controllers: [CasesController, CaseTasksController, CaseResultsController, IncidentsController, CaseProgressController],
   providers: [
-    CasesService, DraftsService, CaseProgressService, CaseCommandsService, CaseTasksService, CaseTransitionService, CaseTransitionWorker, CaseStepRecorder,
+    CasesService, DraftsService, WithdrawalService, RefilingService, CaseProgressService, CaseCommandsService, CaseTasksService, CaseTransitionService, CaseTransitionWorker, CaseStepRecorder,
     CaseResultsService, ServiceHandlers, ServiceRunDispatcher, ServiceRunsService, ServiceRunWorker,
     LegalClockService, CaseTimerStore, CaseTimerFiring, CaseTimerWorker,
   ],

@@ -12,7 +12,7 @@ import { pathTaken } from '../processes/engine/process-position.js';
 import { ProcessDefinitionService } from '../processes/process-definition.service.js';
 import { ProcessInstance } from '../processes/process-instance.entity.js';
 import { actionLabel } from './action-labels.js';
-import { assertCanRead } from './case-access.js';
+import { assertCanRead, isFiler } from './case-access.js';
 import { CaseTask } from './case-task.entity.js';
 import { CaseStepRecorder, stageOf } from './case-steps.js';
 import { newQueryCode } from './query-code.js';
@@ -61,7 +61,7 @@ export class CasesService {
     const department = await this.catalog.departmentOf(matter);
     const definition = await this.definitions.active(matter.processKey);
     const process = await this.definitions.compile(definition.id);
-    if (await this.cases.existsBy({ applicantOrganisation: dto.applicantOrganisation, projectName: dto.projectName })) throw duplicateFiling(dto);
+    if (await this.cases.existsBy({ applicantOrganisation: dto.applicantOrganisation, projectName: dto.projectName, status: 'open' })) throw duplicateFiling(dto);
 
     try {
       const { draft, opened } = await this.dataSource.transaction(async (tx) => {
@@ -73,6 +73,9 @@ export class CasesService {
           queryCode: newQueryCode(),
           processDefinitionId: definition.id,
           applicantId: actor.id,
+          organisationId: actor.organisationId,
+          submissionRound: 0,
+          copiedFrom: null,
           status: 'open',
           submittedAt: null,
           closedAt: null,
@@ -100,7 +103,9 @@ export class CasesService {
   /** The applicant's cases, newest first: drafts (已保存办件), submitted ones (已申报办件) or both, each with its deadlines. */
   async listMine(actor: Actor, state?: 'draft' | 'submitted') {
     const submitted = { draft: { submittedAt: IsNull() }, submitted: { submittedAt: Not(IsNull()) } };
-    const where = { applicantId: actor.id, ...(state ? submitted[state] : {}) };
+    const filters = state ? submitted[state] : {};
+    // An organisation's members share its cases; a person's cases are their own.
+    const where = [{ applicantId: actor.id, ...filters }, ...(actor.organisationId ? [{ organisationId: actor.organisationId, ...filters }] : [])];
     const cases = await this.cases.find({ where, order: { createdAt: 'DESC' }, take: 200 });
     const clocks = await this.dataSource.getRepository(CaseClock).findBy({ caseId: In(cases.map((kase) => kase.id)) });
     const byCase = new Map(clocks.map((clock) => [clock.caseId, clock]));
@@ -119,7 +124,7 @@ export class CasesService {
       ...this.present(kase),
       openTasks: await this.legalClock.taskAlerts(openTasks.map(({ id, elementId, name, role, department, actions, openedAt, deadline }) => ({
         id, elementId, name, role, department, actions, openedAt, deadline,
-        yours: actor.roles.includes(role as never) && (!department || department === actor.departmentCode) && (role !== 'applicant' || kase.applicantId === actor.id),
+        yours: actor.roles.includes(role as never) && (!department || department === actor.departmentCode) && (role !== 'applicant' || isFiler(actor, kase)),
       }))),
       // What the platform still has to do on the case; a failed one is an incident that supervisors retry.
       serviceTasks: serviceRuns.map(({ id, elementId, name, status, attempts, createdAt }) => ({ id, elementId, name, status, attempts, createdAt })),
@@ -161,10 +166,10 @@ export class CasesService {
       }));
   }
 
-  /** Every stage the case went through: who acted, when, with what comment. */
+  /** Every stage the case went through: who acted, when, with what comment. File by file changes stay in the audit trail. */
   async timeline(actor: Actor, caseId: string) {
     assertCanRead(actor, await this.cases.findOneBy({ id: caseId }));
-    const entries = await this.audit.caseHistory(caseId);
+    const entries = (await this.audit.caseHistory(caseId)).filter((entry) => !entry.action.startsWith('material.'));
     return entries.map((entry) => {
       const names = (entry.details ?? {}) as { stageFromName?: string; stageToName?: string };
       return {

@@ -7,10 +7,17 @@ export interface SpecialProcedure {
   expectedWorkingDays: number;
 }
 
+/** One defect a supplementation notice names: a material item (or the filing as a whole) and what is wrong. */
+export interface SupplementItemInput {
+  requiredMaterialId?: string;
+  problem: string;
+}
+
 /** What an action carries besides its name: the acting person's comment (意见), and what some actions need. */
 export interface TransitionPayload {
   comment: string | null;
   specialProcedure?: SpecialProcedure;
+  supplementItems?: SupplementItemInput[];
 }
 
 /** A request to move a case: carried out once per command id, by a worker. */

@@ -26,4 +26,12 @@ export class RequiredMaterial {
 
   @Column({ type: 'int' })
   position: number;
+
+  /** Extensions of the formats the item takes (pdf, jpg…); a file's content must match its extension. */
+  @Column('text', { name: 'accepted_formats', array: true })
+  acceptedFormats: string[];
+
+  /** How many files one submission of the item may have (several pages scanned apart, several certificates). */
+  @Column({ name: 'max_files', type: 'int' })
+  maxFiles: number;
 }

@@ -9,6 +9,8 @@ export interface Actor {
   roles: Role[];
   /** Code of the department a staff member belongs to; null for applicants. */
   departmentCode: string | null;
+  /** The organisation an applicant files for, whose cases all its members share; null for a person and for staff. */
+  organisationId: string | null;
 }
 
 export const IS_PUBLIC = 'tongban:isPublic';

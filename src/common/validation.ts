@@ -17,7 +17,7 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
 const validationFailed = (fields: FieldProblem[]) =>
   new AppError(400, 'VALIDATION_FAILED', { zh: '请求内容未通过校验', en: 'The request failed validation' }, { fields });
 
-// No request field is nested; this bound keeps a deeply nested value from overflowing class-transformer's recursion.
+// Request fields nest a level or two at most; this bound keeps a deeply nested value from overflowing class-transformer's recursion.
 const MAX_DEPTH = 8;
 const LONE_SURROGATE = /\p{Cs}/u;
 

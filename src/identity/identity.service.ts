@@ -144,7 +144,7 @@ export class IdentityService {
     const token = newToken();
     const expiresAt = new Date(this.clock.now().getTime() + SESSION_HOURS * 3600_000);
     await this.sessions.insert({ tokenHash: hashToken(token), userId: user.id, expiresAt });
-    return { token, expiresAt, user: toActor(user, await this.departmentCodeOf(user)) };
+    return { token, expiresAt, user: await this.actorOf(user) };
   }
 
   async logout(token: string): Promise<void> {
@@ -185,7 +185,7 @@ export class IdentityService {
     const session = await this.sessions.findOneBy({ tokenHash: hashToken(token) });
     if (!session || session.expiresAt <= this.clock.now()) return null;
     const user = await this.users.findOneBy({ id: session.userId });
-    return user ? toActor(user, await this.departmentCodeOf(user)) : null;
+    return user ? this.actorOf(user) : null;
   }
 
   /** A birth date in an 18-digit number must not be after today, by the product's clock (the DTO cannot see the clock). */
@@ -205,10 +205,14 @@ export class IdentityService {
     return user;
   }
 
-  private async departmentCodeOf(user: User): Promise<string | null> {
-    if (!user.departmentId) return null;
-    const [department] = await this.users.manager.query(`SELECT code FROM departments WHERE id = $1`, [user.departmentId]);
-    return department?.code ?? null;
+  /** The user as an actor, with the department they work in or the organisation they file for. */
+  private async actorOf(user: User): Promise<Actor> {
+    const [place] = await this.users.manager.query(
+      `SELECT (SELECT code FROM departments WHERE id = $2) AS department_code,
+              (SELECT organisation_id FROM organisation_members WHERE user_id = $1) AS organisation_id`,
+      [user.id, user.departmentId],
+    );
+    return toActor(user, place.department_code, place.organisation_id);
   }
 }
 
@@ -241,9 +245,10 @@ async function insertOrTranslate<T>(saving: Promise<T>, username: string): Promi
 // An argon2id hash of a random string nobody knows.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c1m4Z1/9L3l4RAoR5uFibg$984DdfQVwdlLNKHrrtEn0chGAf9nWxHx+1Noojvfygs';
 
-export const toActor = (user: User, departmentCode: string | null = null): Actor => ({
+export const toActor = (user: User, departmentCode: string | null = null, organisationId: string | null = null): Actor => ({
   id: user.id,
   displayName: user.displayName,
   roles: user.roles,
   departmentCode,
+  organisationId,
 });

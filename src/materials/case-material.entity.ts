@@ -9,8 +9,19 @@ export class CaseMaterial {
   @Column('uuid', { name: 'case_id' })
   caseId: string;
 
-  @Column('uuid', { name: 'required_material_id' })
-  requiredMaterialId: string;
+  /** The item of the matter's list; null for an extra material beyond the list, which has a title instead. */
+  @Column('uuid', { name: 'required_material_id', nullable: true })
+  requiredMaterialId: string | null;
+
+  @Column({ type: 'varchar', nullable: true })
+  title: string | null;
+
+  /** The submission that froze the file (1 = the application, 2… = supplements); null while it may still change. */
+  @Column({ type: 'int', nullable: true })
+  round: number | null;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
 
   @Column({ name: 'file_name' })
   fileName: string;

@@ -1,15 +1,23 @@
 import busboy from 'busboy';
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import path from 'node:path';
 import { PassThrough, Readable, Transform } from 'node:stream';
 import { AppError } from '../common/app-error.js';
+import { contentCheck } from './content-check.js';
+import { sanitiseFileName } from './file-name.js';
+import { claimedFormat } from './file-formats.js';
 
 export interface ReceivedFile {
   fileName: string;
   contentType: string;
   sizeBytes: number;
   sha256: string;
+}
+
+/** What an upload may be: its size limit and the formats (extensions) its material item takes. */
+export interface UploadRules {
+  maxBytes: number;
+  acceptedFormats: readonly string[];
 }
 
 // What a multipart envelope may add around one file: boundaries, headers and a few small fields.
@@ -31,10 +39,16 @@ const emptyFile = () => badUpload('文件为空', 'The file is empty', 'EMPTY_FI
 /**
  * Receives the one file of a multipart/form-data request (field `file`) and streams it into `sink`
  * while counting and hashing it: nothing holds the whole file in memory. A file over `maxBytes` makes
- * the sink fail, so that storage keeps nothing of it, and is refused 413; an empty file is refused 400
- * (the caller removes what the sink stored of it).
+ * the sink fail, so that storage keeps nothing of it, and is refused 413; a file whose name or content is
+ * not an accepted format is refused 415, an empty file 400 (the caller removes what the sink stored of it).
+ * The form's small text fields come back with the file.
  */
-export async function receiveFile(request: IncomingMessage, maxBytes: number, sink: (body: Readable) => Promise<void>): Promise<ReceivedFile> {
+export async function receiveFile(
+  request: IncomingMessage,
+  rules: UploadRules,
+  sink: (body: Readable) => Promise<void>,
+): Promise<ReceivedFile & { fields: Record<string, string> }> {
+  const { maxBytes } = rules;
   if (!/^multipart\/form-data/i.test(request.headers['content-type'] ?? '')) {
     throw new AppError(415, 'MULTIPART_REQUIRED', {
       zh: '请以 multipart/form-data 上传，文件放在 file 字段',
@@ -43,7 +57,7 @@ export async function receiveFile(request: IncomingMessage, maxBytes: number, si
   }
   if (Number(request.headers['content-length'] ?? 0) > maxBytes + ENVELOPE_ALLOWANCE) throw fileTooLarge(maxBytes);
 
-  return new Promise<ReceivedFile>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
       // busboy reports 'limit' (and truncated) as soon as a file reaches fileSize bytes, even when it
@@ -53,22 +67,27 @@ export async function receiveFile(request: IncomingMessage, maxBytes: number, si
       return reject(badUpload('multipart 请求头无效', 'The multipart request headers are invalid'));
     }
     let stored: Promise<ReceivedFile> | undefined;
+    const fields: Record<string, string> = {};
+    parser.on('field', (name, value) => (fields[name] = value));
     parser.on('file', (field, stream, info) => {
       if (field !== FIELD || stored) return void stream.resume();
-      stored = storeFile(stream, info, maxBytes, sink);
+      stored = storeFile(stream, info, rules, sink);
       stored.catch(() => stream.resume());
     });
     parser.on('error', () => reject(badUpload('multipart 请求体无效', 'The multipart body is malformed')));
     parser.on('close', () => {
       if (!stored) return reject(badUpload('请求中没有 file 字段的文件', 'The request has no file in the field "file"', 'FILE_MISSING'));
-      stored.then(resolve, reject);
+      stored.then((file) => resolve({ ...file, fields }), reject);
     });
     request.on('aborted', () => parser.destroy(new Error('client aborted the upload')));
     request.pipe(parser);
   });
 }
 
-async function storeFile(stream: Readable & { truncated?: boolean }, info: busboy.FileInfo, maxBytes: number, sink: (body: Readable) => Promise<void>) {
+async function storeFile(stream: Readable & { truncated?: boolean }, info: busboy.FileInfo, { maxBytes, acceptedFormats }: UploadRules, sink: (body: Readable) => Promise<void>) {
+  const fileName = sanitiseFileName(info.filename);
+  const format = claimedFormat(fileName, acceptedFormats);
+  const checked = contentCheck(fileName, format.extension);
   const hash = createHash('sha256');
   let sizeBytes = 0;
   const counter = new Transform({
@@ -78,7 +97,9 @@ async function storeFile(stream: Readable & { truncated?: boolean }, info: busbo
       done(null, chunk);
     },
   });
-  const body = stream.pipe(counter).pipe(new PassThrough());
+  // Counted before the check, so that a refused file is not mistaken for an empty one.
+  const body = stream.pipe(counter).pipe(checked).pipe(new PassThrough());
+  checked.on('error', (error) => body.destroy(error));
   // The sink may start reading only after preparing (LocalDiskStorage creates its folder first): an error
   // before then (a truncated form) must wait for it in the stream, not crash the process as unhandled.
   body.on('error', () => undefined);
@@ -94,11 +115,5 @@ async function storeFile(stream: Readable & { truncated?: boolean }, info: busbo
   }
   const refused = refusal();
   if (refused) throw refused;
-  return { fileName: sanitiseFileName(info.filename), contentType: info.mimeType || 'application/octet-stream', sizeBytes, sha256: hash.digest('hex') };
-}
-
-/** Keeps the base name only, without control characters or path separators, at most 255 characters. */
-export function sanitiseFileName(raw: string | undefined): string {
-  const base = path.basename((raw ?? '').replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f/]/g, '').trim();
-  return (base || 'upload.bin').slice(-255);
+  return { fileName, contentType: format.mimeType, sizeBytes, sha256: hash.digest('hex') };
 }

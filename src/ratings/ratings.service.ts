@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { dateInShanghai } from '../calendar/calendar-date.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { unlessYearMissing } from '../calendar/working-day-calendar.js';
+import { isFiler } from '../cases/case-access.js';
 import { type Actor, assertRole, isStaff } from '../common/actor.js';
 import { AppError, notFound } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
@@ -21,6 +22,7 @@ interface RatedCase {
   id: string;
   caseNumber: string;
   applicantId: string;
+  organisationId: string | null;
   status: string;
   departmentId: string;
   departmentCode: string;
@@ -49,7 +51,7 @@ export class RatingsService {
     }
     return this.dataSource.transaction(async (tx) => {
       const kase = await this.caseOf(tx, caseId);
-      if (!kase || kase.applicantId !== actor.id) throw notFound({ zh: '办件', en: 'Case' }, 'CASE_NOT_FOUND');
+      if (!kase || !isFiler(actor, kase)) throw notFound({ zh: '办件', en: 'Case' }, 'CASE_NOT_FOUND');
       if (kase.status !== 'closed') {
         throw new AppError(409, 'CASE_NOT_FINISHED', { zh: '办件办结后才能评价', en: 'A case can be rated once it is finished' });
       }
@@ -73,7 +75,7 @@ export class RatingsService {
 
   async ofCase(actor: Actor, caseId: string) {
     const kase = await this.caseOf(this.dataSource.manager, caseId);
-    if (!kase || (kase.applicantId !== actor.id && !isStaff(actor))) throw notFound({ zh: '办件', en: 'Case' }, 'CASE_NOT_FOUND');
+    if (!kase || (!isFiler(actor, kase) && !isStaff(actor))) throw notFound({ zh: '办件', en: 'Case' }, 'CASE_NOT_FOUND');
     const rating = await this.dataSource.manager.findOneBy(CaseRating, { caseId });
     if (!rating) throw notFound(RATING, 'RATING_NOT_FOUND');
     return present(rating);
@@ -116,7 +118,7 @@ export class RatingsService {
 
   private async caseOf(manager: EntityManager, caseId: string): Promise<RatedCase | null> {
     const [kase] = await manager.query(
-      `SELECT c.id, c.case_number AS "caseNumber", c.applicant_id AS "applicantId", c.status, m.department_id AS "departmentId", d.code AS "departmentCode"
+      `SELECT c.id, c.case_number AS "caseNumber", c.applicant_id AS "applicantId", c.organisation_id AS "organisationId", c.status, m.department_id AS "departmentId", d.code AS "departmentCode"
          FROM cases c JOIN matters m ON m.id = c.matter_id JOIN departments d ON d.id = m.department_id WHERE c.id = $1`,
       [caseId],
     );

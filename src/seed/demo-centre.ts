@@ -7,7 +7,12 @@ interface DemoMaterial {
   originalCopies: number;
   photocopies: number;
   isRequired: boolean;
+  acceptedFormats: string[];
+  maxFiles: number;
 }
+
+/** What a scanned document is usually accepted as: a PDF or OFD, or page images. */
+const SCANNED = ['pdf', 'ofd', 'jpg', 'jpeg', 'png'];
 
 interface DemoMatter {
   code: string;
@@ -28,9 +33,14 @@ export interface DemoDepartment {
   matters: DemoMatter[];
 }
 
-const material = (name: string, description: string, isRequired = true, originalCopies = 1, photocopies = 0): DemoMaterial => ({
-  name, description, originalCopies, photocopies, isRequired,
-});
+const material = (
+  name: string,
+  description: string,
+  isRequired = true,
+  originalCopies = 1,
+  photocopies = 0,
+  { acceptedFormats = SCANNED, maxFiles = 1 }: { acceptedFormats?: string[]; maxFiles?: number } = {},
+): DemoMaterial => ({ name, description, originalCopies, photocopies, isRequired, acceptedFormats, maxFiles });
 
 export const DEMO_DEPARTMENTS: DemoDepartment[] = [
   {
@@ -48,9 +58,9 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
         fees: '依法缴纳草原植被恢复费（依据《财政部 国家发展改革委关于同意收取草原植被恢复费有关问题的通知》）',
         materials: [
           material('临时占用草原申请书', '载明占用地点、面积、期限、用途及恢复措施'),
-          material('草原权属证明材料', '草原所有权或使用权证明', true, 0, 1),
+          material('草原权属证明材料', '草原所有权或使用权证明；多块草原的逐块上传', true, 0, 1, { maxFiles: 5 }),
           material('临时占用草原补偿协议', '与草原所有者或使用者签订的补偿协议'),
-          material('草原植被恢复方案', '占用期满后恢复草原植被的方案及保证措施'),
+          material('草原植被恢复方案', '占用期满后恢复草原植被的方案及保证措施', true, 1, 0, { acceptedFormats: ['pdf', 'ofd', 'docx'] }),
           material('项目批准文件', '建设项目立项或勘查许可文件（如有）', false, 0, 1),
         ],
       },
@@ -74,7 +84,7 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
           material('建设用地规划许可申请表', '加盖申请单位公章'),
           material('项目批准、核准或备案文件', '发展改革部门出具', true, 0, 1),
           material('国有土地使用权出让合同或划拨决定书', '含附图', true, 0, 1),
-          material('用地红线图', 'CGCS2000 坐标系电子文件及纸质图'),
+          material('用地红线图', 'CGCS2000 坐标系电子文件及纸质图', true, 1, 0, { acceptedFormats: ['pdf', 'dwg', 'jpg', 'png'], maxFiles: 3 }),
         ],
       },
     ],
@@ -95,7 +105,7 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
         materials: [
           material('食品经营许可申请书', '法定代表人签字'),
           material('营业执照', '加载统一社会信用代码的营业执照', true, 0, 1),
-          material('经营场所平面布局及设备设施说明', '标明功能区划分'),
+          material('经营场所平面布局及设备设施说明', '标明功能区划分', true, 1, 0, { maxFiles: 10 }),
           material('食品安全管理制度文本', '含食品安全自查、进货查验记录等制度'),
         ],
       },

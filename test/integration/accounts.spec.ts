@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { once } from 'node:events';
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter, residentIdCheckCharacter } from '../../src/identity/id-documents.js';
 import { api } from '../support/http.js';
+import { creditCode, memberBody, organisationBody, PASSWORD, personBody, residentId, unique } from '../support/identities.js';
 import { type Client, clientOf, deploy, type Deployment, loginAs, MODES } from '../support/tongban.js';
 
 /*
@@ -41,38 +41,8 @@ async function eventually<T>(read: () => T | Promise<T>, done: (value: T) => boo
   }
 }
 
-const PASSWORD = 'Grassland-2026';
-const unique = () => randomBytes(4).toString('hex');
-
-/** A random date of birth between 1960 and 2000, as YYYYMMDD. */
-const someBirthDate = () => new Date(Date.UTC(1960, 0, 1) + randomInt(40 * 365) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
-
-/** A valid mainland resident ID number (Beijing Dongcheng), unused with high probability. */
-function residentId(birth = someBirthDate()): string {
-  const first17 = `110101${birth}${String(randomInt(1000)).padStart(3, '0')}`;
-  return first17 + residentIdCheckCharacter(first17);
-}
-
-/** A well-formed unified social credit code (GB 32100 check character) of a made-up company. */
-function creditCode(): string {
-  const organisationCode = Array.from({ length: 9 }, () => CREDIT_CODE_ALPHABET[randomInt(31)]).join('');
-  const first17 = `91150100${organisationCode}`;
-  return first17 + creditCodeCheckCharacter(first17);
-}
-
 /** Changes one character so that the check character no longer matches. */
 const corrupt = (value: string, at: number) => value.slice(0, at) + (value[at] === '7' ? '8' : '7') + value.slice(at + 1);
-
-const personBody = (overrides: Record<string, unknown> = {}) => ({
-  kind: 'person', username: `person-${unique()}`, password: PASSWORD, name: '张三', idType: 'resident_id', idNumber: residentId(),
-  mobile: '13800000000', email: 'zhang.san@example.cn', ...overrides,
-});
-
-const organisationBody = (overrides: Record<string, unknown> = {}) => ({
-  kind: 'organisation', username: `org-${unique()}`, password: PASSWORD, name: '呼和浩特市某某牧业有限公司', creditCode: creditCode(),
-  legalRepresentativeName: '王五', legalRepresentativeIdType: 'resident_id', legalRepresentativeIdNumber: residentId('19750412'),
-  address: '内蒙古自治区呼和浩特市新城区某某路1号', contactName: '赵六', contactPhone: '0471-6945123', ...overrides,
-});
 
 const fieldsOf = (body: any): string[] => body.details.fields.map((f: { field: string }) => f.field).sort();
 
@@ -547,8 +517,6 @@ describe.each(MODES)('applicant accounts (%s mode)', (mode) => {
       administrator = clientOf(deployment, (await login(organisation.username, PASSWORD)).body.token);
     });
 
-    const memberBody = (invitationToken: string, overrides: Record<string, unknown> = {}) =>
-      personBody({ kind: 'organisation_member', invitationToken, username: `member-${unique()}`, name: '李四', ...overrides });
 
     it('the administrator invites a colleague, who registers into the organisation once with the token', async () => {
       const invitation = await administrator.post('/api/identity/organisation/invitations', { note: '办事员 李四' });

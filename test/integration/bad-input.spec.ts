@@ -302,13 +302,22 @@ describe.each(MODES)('bad input: 4xx in the error shape, never a 500, nothing lo
       ['POST /api/cases/:caseId/materials/:requiredMaterialId (item)', (id) => `/api/cases/${caseId}/materials/${id}`, 'requiredMaterialId', 'UPLOAD'],
       ['GET …/materials/:materialId/content (case)', (id) => `/api/cases/${id}/materials/${randomUUID()}/content`, 'caseId'],
       ['GET …/materials/:materialId/content (material)', (id) => `/api/cases/${caseId}/materials/${id}/content`, 'materialId'],
+      ['PUT …/materials/:materialId/content (case)', (id) => `/api/cases/${id}/materials/${randomUUID()}/content`, 'caseId', 'REPLACE'],
+      ['PUT …/materials/:materialId/content (material)', (id) => `/api/cases/${caseId}/materials/${id}/content`, 'materialId', 'REPLACE'],
+      ['DELETE …/materials/:materialId', (id) => `/api/cases/${caseId}/materials/${id}`, 'materialId', 'DELETE'],
+      ['POST /api/cases/:caseId/extra-materials', (id) => `/api/cases/${id}/extra-materials`, 'caseId', 'UPLOAD'],
+      ['GET /api/cases/:caseId/material-checklist', (id) => `/api/cases/${id}/material-checklist`, 'caseId'],
+      ['GET /api/cases/:caseId/supplementation-notices', (id) => `/api/cases/${id}/supplementation-notices`, 'caseId'],
+      ['POST /api/cases/:caseId/withdrawal', (id) => `/api/cases/${id}/withdrawal`, 'caseId', 'POST'],
+      ['POST /api/cases/:caseId/refiling', (id) => `/api/cases/${id}/refiling`, 'caseId', 'POST'],
     ];
 
     it.each(routes.flatMap(([route, path, field, method]) => BAD_UUIDS.map(([what, id]) => [route, what, path(id), field, method] as const)))(
       '%s with %s',
       async (_route, _what, path, field, method) => {
-        const request: RawRequest =
-          method === 'POST' ? { body: {} } : method === 'UPLOAD' ? { body: '--x--\r\n', contentType: 'multipart/form-data; boundary=x' } : {};
+        const multipart = { body: '--x--\r\n', contentType: 'multipart/form-data; boundary=x' };
+        const requests: Record<string, RawRequest> = { POST: { body: {} }, UPLOAD: multipart, REPLACE: { ...multipart, method: 'PUT' }, DELETE: { method: 'DELETE' } };
+        const request: RawRequest = (method && requests[method]) || {};
         expectFieldRefused(await asApplicant(path, request), field);
       },
     );

@@ -94,7 +94,7 @@ describe.each(MODES)('one case filed online and granted, end to end (%s mode)', 
   });
 
   it('4. uploads a file for each required material; the sha256 is stored and shown', async () => {
-    const content = Buffer.from('草原植被恢复方案 — 第一版');
+    const content = Buffer.from('%PDF-1.7\n草原植被恢复方案 — 第一版');
     for (const item of matter.requiredMaterials.slice(1).filter((m: { isRequired: boolean }) => m.isRequired)) {
       const upload = await uploadSmallMaterial(deployment, applicant, caseId, item.id, content, '方案.pdf');
       expect(upload.status).toBe(201);

@@ -27,6 +27,7 @@ import { PasswordResetToken } from '../../src/identity/password-reset-token.enti
 import { Session } from '../../src/identity/session.entity.js';
 import { User } from '../../src/identity/user.entity.js';
 import { CaseMaterial } from '../../src/materials/case-material.entity.js';
+import { SupplementationNotice } from '../../src/materials/supplementation-notice.entity.js';
 import { ProcessDefinition } from '../../src/processes/process-definition.entity.js';
 import { ProcessInstance } from '../../src/processes/process-instance.entity.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
@@ -34,7 +35,7 @@ import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
 const ENTITIES = [
   AuditEntry, CalendarDay, CalendarYear, CaseCommand, CaseTask, Case, Department, Matter, RequiredMaterial, Session, User, CaseMaterial,
   ProcessDefinition, ProcessInstance, ServiceRun, Notification, CaseDocument, Licence, CaseClock, CaseTimer, CaseRating,
-  Organisation, OrganisationMember, OrganisationInvitation, PasswordResetToken, LoginThrottle,
+  Organisation, OrganisationMember, OrganisationInvitation, PasswordResetToken, LoginThrottle, SupplementationNotice,
 ];
 
 interface Engine {
@@ -102,7 +103,7 @@ describe.each([
     expect(new Set(created.map((c) => c.table_name))).toEqual(
       new Set(['audit_entries', 'calendar_days', 'calendar_years', 'case_clocks', 'case_commands', 'case_documents', 'case_materials', 'case_ratings', 'case_tasks', 'case_timers', 'cases', 'departments', 'licences', 'matters', 'notifications', 'service_runs', 'test_clock',
         'migrations', 'process_definitions', 'process_instances', 'required_materials', 'sessions', 'users',
-        'organisations', 'organisation_members', 'organisation_invitations', 'password_reset_tokens', 'login_throttles']),
+        'organisations', 'organisation_members', 'organisation_invitations', 'password_reset_tokens', 'login_throttles', 'supplementation_notices']),
     );
 
     for (let i = 0; i < allMigrations.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
@@ -123,13 +124,16 @@ describe.each([
   it('declares the named invariants', async () => {
     const constraints = await dataSource.query(`SELECT conname FROM pg_constraint WHERE conname LIKE 'uq\\_%' OR conname LIKE 'ck\\_%'`);
     expect(constraints.map((c: { conname: string }) => c.conname)).toEqual(
-      expect.arrayContaining(['uq_cases_organisation_project', 'ck_matters_promised_within_legal', 'uq_process_definitions_key_content']),
+      expect.arrayContaining(['ck_case_materials_frozen', 'ck_matters_promised_within_legal', 'uq_process_definitions_key_content']),
     );
     await expect(
       dataSource.query(`INSERT INTO departments (code, name) VALUES ('D', 'x'), ('D', 'y')`),
     ).rejects.toThrow(/uq_departments_code/);
     const index = await dataSource.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'uq_case_tasks_one_open_per_element'`);
     expect(index[0].indexdef).toMatch(/UNIQUE INDEX .* WHERE \(closed_at IS NULL\)/);
+    // Only open cases must be distinct filings: a refused or withdrawn one may be filed again.
+    const filings = await dataSource.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'uq_cases_organisation_project'`);
+    expect(filings[0].indexdef).toMatch(/UNIQUE INDEX .*\(applicant_organisation, project_name\) WHERE \(\(?status\)?::text = 'open'/);
   });
 });
 

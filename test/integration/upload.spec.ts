@@ -7,7 +7,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { Client as MinioClient } from 'minio';
-import { api, uploadFile } from '../support/http.js';
+import { api, PDF_HEAD, uploadFile } from '../support/http.js';
 import { readPeakRssBytes, readRssBytes } from '../support/processes.js';
 import {
   basicInformation, deploy, type Client, type Deployment, grasslandMatter, MODES, newApplicant, uploadSmallMaterial,
@@ -53,8 +53,8 @@ function startUpload(url: string, token: string, declaredBytes: number): ClientR
     },
   });
   req.on('error', () => undefined); // the connection is torn down by one side or the other
-  req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`);
-  req.write(Buffer.alloc(MiB, 7));
+  req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  req.write(Buffer.concat([PDF_HEAD, Buffer.alloc(MiB, 7)]));
   return req;
 }
 
@@ -138,14 +138,14 @@ describe.each(MODES)('material uploads (%s mode)', (mode) => {
     const rssBefore = readRssBytes(pid);
     expect(readPeakRssBytes(pid)).toBeLessThan(rssBefore + 10 * MB); // the reset took effect
 
-    const upload = await uploadFile(uploadUrl(items[0].id), applicant.token, 'file', '申请材料.bin', MAX_BYTES);
+    const upload = await uploadFile(uploadUrl(items[0].id), applicant.token, 'file', '申请材料.pdf', MAX_BYTES);
 
     const peakAfter = readPeakRssBytes(pid);
     const growth = peakAfter - rssBefore;
     console.log(`[${mode}] API pid ${pid} during a ${MAX_BYTES}-byte upload: RSS before ${mib(rssBefore)}, peak after ${mib(peakAfter)}, growth ${mib(growth)} (${(growth / MB).toFixed(1)} MB)`);
 
     expect(upload.status).toBe(201);
-    expect(upload.body).toMatchObject({ requiredMaterialId: items[0].id, sizeBytes: MAX_BYTES, sha256: upload.sha256, fileName: '申请材料.bin' });
+    expect(upload.body).toMatchObject({ requiredMaterialId: items[0].id, sizeBytes: MAX_BYTES, sha256: upload.sha256, fileName: '申请材料.pdf' });
     expect(growth).toBeLessThan(100 * MB);
     bigUpload = { id: upload.body.id, sha256: upload.sha256 };
   }, BIG_TEST_TIMEOUT_MS);
@@ -160,7 +160,7 @@ describe.each(MODES)('material uploads (%s mode)', (mode) => {
     const storedBefore = await storedForCase();
     expect(storedBefore).toHaveLength(1); // the 300 MiB file: the listing sees what is there
 
-    const upload = await uploadFile(uploadUrl(items[1].id), applicant.token, 'file', '申请材料-2.bin', MAX_BYTES + 1);
+    const upload = await uploadFile(uploadUrl(items[1].id), applicant.token, 'file', '申请材料-2.pdf', MAX_BYTES + 1);
 
     expect(upload.status).toBe(413);
     expect(upload.body).toMatchObject({ code: 'FILE_TOO_LARGE', message: { zh: expect.stringContaining('300 MiB'), en: expect.stringContaining('300 MiB') } });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { projectRoot } from '../../src/common/project-root.js';
-import { api } from './http.js';
+import { api, PDF_HEAD } from './http.js';
 import { createTestDatabase, type TestDatabase } from './postgres.js';
 import { startApi, startWorker, type RunningProcess } from './processes.js';
 
@@ -184,16 +184,26 @@ export async function matterByCode(deployment: Deployment, code: string) {
 export const grasslandMatter = (deployment: Deployment) => matterByCode(deployment, GRASSLAND_MATTER_CODE);
 
 /** Uploads a small in-memory file for one material item. */
-export async function uploadSmallMaterial(deployment: Deployment, client: Client, caseId: string, itemId: string, content = randomBytes(2048), fileName = '申请书.pdf') {
+export async function uploadSmallMaterial(deployment: Deployment, client: Client, caseId: string, itemId: string, content = smallPdf(), fileName = '申请书.pdf') {
+  return sendFile(deployment, client, `/api/cases/${caseId}/materials/${itemId}`, { content, fileName });
+}
+
+/** Sends one file as multipart/form-data (text fields first), by POST unless told. */
+export async function sendFile(
+  deployment: Deployment,
+  client: Client,
+  path: string,
+  { content = smallPdf(), fileName = '申请书.pdf', fields = {}, method = 'POST' }: { content?: Buffer; fileName?: string; fields?: Record<string, string>; method?: string },
+) {
   const form = new FormData();
-  form.append('file', new Blob([content], { type: 'application/pdf' }), fileName);
-  const response = await fetch(`${deployment.baseUrl}/api/cases/${caseId}/materials/${itemId}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${client.token}` },
-    body: form,
-  });
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append('file', new Blob([content], { type: 'application/octet-stream' }), fileName);
+  const response = await fetch(`${deployment.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${client.token}` }, body: form });
   return { status: response.status, body: (await response.json()) as any };
 }
+
+/** A small file that passes as a PDF by its first bytes, different each time. */
+export const smallPdf = (size = 2048) => Buffer.concat([PDF_HEAD, randomBytes(size)]);
 
 /**
  * Creates a draft of a matter (the grassland one unless told), uploads every required material, signs the

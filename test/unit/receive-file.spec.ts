@@ -8,9 +8,10 @@ import { receiveFile } from '../../src/materials/multipart-file.js';
 const BOUNDARY = 'tongbanBoundary';
 
 /** A multipart request carrying one file, as the HTTP server would hand it over. */
-function multipartRequest(content: Buffer, field = 'file'): IncomingMessage {
+function multipartRequest(content: Buffer, field = 'file', fileName = 'a/../申请书.pdf'): IncomingMessage {
   const body = Buffer.concat([
-    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${field}"; filename="a/../申请书.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="title"\r\n\r\n补充说明\r\n`),
+    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`),
     content,
     Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
   ]);
@@ -32,19 +33,38 @@ function memorySink() {
 
 const codeOf = (promise: Promise<unknown>) => promise.then(() => 'accepted', (error: AppError) => error.body.code);
 
+const pdfOf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size - 9, 7)]);
+
 describe('receiveFile', () => {
   const limit = 1000;
+  const rules = { maxBytes: limit, acceptedFormats: ['pdf', 'png'] };
 
-  it('takes a file of exactly the limit, counting and hashing it on the way', async () => {
-    const content = Buffer.alloc(limit, 7);
+  it('takes a file of exactly the limit, counting and hashing it on the way, with the form fields', async () => {
+    const content = pdfOf(limit);
     const { sink, stored } = memorySink();
-    const file = await receiveFile(multipartRequest(content), limit, sink);
-    expect(file).toEqual({ fileName: '申请书.pdf', contentType: 'application/pdf', sizeBytes: limit, sha256: createHash('sha256').update(content).digest('hex') });
+    const file = await receiveFile(multipartRequest(content), rules, sink);
+    expect(file).toEqual({
+      fileName: '申请书.pdf', contentType: 'application/pdf', sizeBytes: limit, sha256: createHash('sha256').update(content).digest('hex'), fields: { title: '补充说明' },
+    });
     expect(stored().equals(content)).toBe(true);
   });
 
+  it('refuses a program renamed to .pdf before storage keeps a byte of it', async () => {
+    const { sink, stored } = memorySink();
+    const program = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46]), Buffer.alloc(500)]);
+    expect(await codeOf(receiveFile(multipartRequest(program), rules, sink))).toBe('FILE_CONTENT_MISMATCH');
+    expect(stored()).toHaveLength(0);
+  });
+
+  it('refuses a format the item does not take without calling storage', async () => {
+    let called = false;
+    const sink = async () => void (called = true);
+    expect(await codeOf(receiveFile(multipartRequest(pdfOf(100), 'file', 'setup.exe'), rules, sink))).toBe('FILE_FORMAT_NOT_ACCEPTED');
+    expect(called).toBe(false);
+  });
+
   it('refuses one byte more with FILE_TOO_LARGE', async () => {
-    expect(await codeOf(receiveFile(multipartRequest(Buffer.alloc(limit + 1)), limit, memorySink().sink))).toBe('FILE_TOO_LARGE');
+    expect(await codeOf(receiveFile(multipartRequest(pdfOf(limit + 1)), rules, memorySink().sink))).toBe('FILE_TOO_LARGE');
   });
 
   it('refuses an empty file even when storage fails on it', async () => {
@@ -52,10 +72,10 @@ describe('receiveFile', () => {
       body.resume();
       throw new Error('S3 cannot complete an upload with no parts');
     };
-    expect(await codeOf(receiveFile(multipartRequest(Buffer.alloc(0)), limit, failingSink))).toBe('EMPTY_FILE');
+    expect(await codeOf(receiveFile(multipartRequest(Buffer.alloc(0)), rules, failingSink))).toBe('EMPTY_FILE');
   });
 
   it('refuses a request whose file is in another field', async () => {
-    expect(await codeOf(receiveFile(multipartRequest(Buffer.alloc(10), 'attachment'), limit, memorySink().sink))).toBe('FILE_MISSING');
+    expect(await codeOf(receiveFile(multipartRequest(Buffer.alloc(10), 'attachment'), rules, memorySink().sink))).toBe('FILE_MISSING');
   });
 });

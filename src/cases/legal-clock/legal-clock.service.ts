@@ -133,6 +133,18 @@ export class LegalClockService {
     return this.settle(tx, clock, today, calendar);
   }
 
+  /** The applicant withdrew the application: the clock stops for good, its timers with it. */
+  async withdrawn(tx: EntityManager, kase: Case): Promise<CaseTimer[]> {
+    const clock = await tx.findOneByOrFail(CaseClock, { caseId: kase.id });
+    clock.stoppedOn = dateInShanghai(this.clock.now());
+    return this.settle(tx, clock, clock.stoppedOn, await this.calendar.current(tx));
+  }
+
+  /** Whether the case ended in a refusal (不予受理, 不予许可, 撤销). */
+  async wasRefused(manager: EntityManager, caseId: string): Promise<boolean> {
+    return (await manager.findOneBy(CaseClock, { caseId }))?.refusedOn != null;
+  }
+
   /**
    * A timer of the case fell due: the alert moves (green → yellow → red), or the special procedure under way
    * is flagged as running past its declared length. Each change is on the case's audit trail.

@@ -29,6 +29,9 @@ export const STAGES = [
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
+/** Stages after the decision: a case waiting at one of them can no longer be withdrawn (撤回申请). */
+export const DECIDED_STAGES: readonly Stage[] = ['delivery', 'inspection'];
+
 /** Working days of the joint handling of Art. 26 (并联审批) and of its one extension (Art. 42 ¶2). */
 export const JOINT_HANDLING_DAYS = 45;
 export const JOINT_EXTENSION_DAYS = 15;
