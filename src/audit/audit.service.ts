@@ -18,6 +18,11 @@ export class AuditService {
     return this.entries.find({ where: { caseId }, order: { id: 'ASC' } });
   }
 
+  /** The case's steps: its history without the file-by-file changes of its materials, which stay in the trail. */
+  async caseSteps(caseId: string): Promise<AuditEntry[]> {
+    return (await this.caseHistory(caseId)).filter((entry) => !entry.action.startsWith('material.'));
+  }
+
   /** The newest entries whose action starts with `prefix` (e.g. 'calendar.'): an administration history. */
   latestByActionPrefix(prefix: string, limit = 200): Promise<AuditEntry[]> {
     return this.entries.find({ where: { action: Like(`${prefix}%`) }, order: { id: 'DESC' }, take: limit });

@@ -30,7 +30,7 @@ export class CaseProgressService {
     }
     const [matter] = await this.dataSource.query(`SELECT name FROM matters WHERE id = $1`, [kase.matterId]);
     const clock = await this.legalClock.view(kase.id, this.dataSource.manager);
-    const steps = (await this.audit.caseHistory(kase.id)).filter((entry) => !entry.action.startsWith('clock.'));
+    const steps = (await this.audit.caseSteps(kase.id)).filter((entry) => !entry.action.startsWith('clock.'));
     return {
       caseNumber: kase.caseNumber,
       matterName: matter.name,

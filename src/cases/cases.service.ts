@@ -169,7 +169,7 @@ export class CasesService {
   /** Every stage the case went through: who acted, when, with what comment. File by file changes stay in the audit trail. */
   async timeline(actor: Actor, caseId: string) {
     assertCanRead(actor, await this.cases.findOneBy({ id: caseId }));
-    const entries = (await this.audit.caseHistory(caseId)).filter((entry) => !entry.action.startsWith('material.'));
+    const entries = await this.audit.caseSteps(caseId);
     return entries.map((entry) => {
       const names = (entry.details ?? {}) as { stageFromName?: string; stageToName?: string };
       return {
