@@ -5,6 +5,9 @@ import { AuditEntry } from './audit-entry.entity.js';
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>;
 
+// Entries about a case that are not steps of it: file changes and who holds which task.
+const NOT_STEPS = ['material.', 'task.'];
+
 /** The append-only trail. Appends take the caller's transaction, so a change and its record commit together. */
 @Injectable()
 export class AuditService {
@@ -18,9 +21,9 @@ export class AuditService {
     return this.entries.find({ where: { caseId }, order: { id: 'ASC' } });
   }
 
-  /** The case's steps: its history without the file-by-file changes of its materials, which stay in the trail. */
+  /** The case's steps: its history without the file-by-file changes of its materials and who claimed which task, which stay in the trail. */
   async caseSteps(caseId: string): Promise<AuditEntry[]> {
-    return (await this.caseHistory(caseId)).filter((entry) => !entry.action.startsWith('material.'));
+    return (await this.caseHistory(caseId)).filter((entry) => !NOT_STEPS.some((prefix) => entry.action.startsWith(prefix)));
   }
 
   /** The newest entries whose action starts with `prefix` (e.g. 'calendar.'): an administration history. */

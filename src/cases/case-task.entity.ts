@@ -36,6 +36,13 @@ export class CaseTask {
   @Column({ name: 'opened_at', type: 'timestamptz' })
   openedAt: Date;
 
+  /** The staff member who claimed the task (签收); only they may act on it until it is released or reassigned. */
+  @Column('uuid', { name: 'assignee_id', nullable: true })
+  assigneeId: string | null;
+
+  @Column({ name: 'claimed_at', type: 'timestamptz', nullable: true })
+  claimedAt: Date | null;
+
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
 

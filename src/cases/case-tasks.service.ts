@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Actor } from '../common/actor.js';
-import { TodoQueryDto } from './case-tasks.dto.js';
+import { actionLabel } from './action-labels.js';
+import { DoneQueryDto, TodoQueryDto } from './case-tasks.dto.js';
 import { LegalClockService } from './legal-clock/legal-clock.service.js';
 
 export interface TodoList {
@@ -22,12 +23,18 @@ export interface TodoList {
     deadline: string | null;
     alert: 'green' | 'yellow' | 'red' | null;
     openedAt: Date;
+    claimedBy: { id: string; name: string } | null;
   }[];
 }
 
+// Open tasks this person may take: their roles, their department's (or any department's), not claimed by another.
+const OPEN_FOR_ACTOR = `t.closed_at IS NULL AND t.role = ANY($1) AND (t.department IS NULL OR t.department = $2)
+  AND (t.assignee_id IS NULL OR t.assignee_id = $3) AND (NOT $4::boolean OR t.assignee_id = $3)`;
+
 /**
  * The staff's to-do list (待办): open tasks of the roles they hold, with counts per stage. A task meant for one
- * department (a co-department's review) is listed to that department's staff only.
+ * department (a co-department's review) is listed to that department's staff only; a claimed task to its holder
+ * only. The done list (已办): the tasks they completed, newest first.
  */
 @Injectable()
 export class CaseTasksService {
@@ -38,27 +45,44 @@ export class CaseTasksService {
 
   async todo(actor: Actor, query: TodoQueryDto): Promise<TodoList> {
     const roles = actor.roles.filter((role) => role !== 'applicant');
+    const who = [roles, actor.departmentCode, actor.id, query.mine === 'true'];
     const counts: { stage: string; stageName: string; count: string }[] = await this.dataSource.query(
-      `SELECT element_id AS stage, name AS "stageName", count(*) AS count FROM case_tasks
-        WHERE closed_at IS NULL AND role = ANY($1) AND (department IS NULL OR department = $2)
-        GROUP BY element_id, name ORDER BY min(opened_at)`,
-      [roles, actor.departmentCode],
+      `SELECT t.element_id AS stage, t.name AS "stageName", count(*) AS count FROM case_tasks t
+        WHERE ${OPEN_FOR_ACTOR} GROUP BY t.element_id, t.name ORDER BY min(t.opened_at)`,
+      who,
     );
-    const items = await this.dataSource.query(
+    const rows = await this.dataSource.query(
       `SELECT t.id AS "taskId", c.id AS "caseId", c.case_number AS "caseNumber", m.name AS "matterName",
               c.applicant_organisation AS "applicantOrganisation", c.project_name AS "projectName",
-              t.element_id AS stage, t.name AS "stageName", t.role, t.department, t.actions, to_char(t.deadline, 'YYYY-MM-DD') AS deadline, t.opened_at AS "openedAt"
-         FROM case_tasks t JOIN cases c ON c.id = t.case_id JOIN matters m ON m.id = c.matter_id
-        WHERE t.closed_at IS NULL AND t.role = ANY($1) AND (t.department IS NULL OR t.department = $5)
-          AND ($2::varchar IS NULL OR t.element_id = $2)
-        ORDER BY t.opened_at, t.id LIMIT $3 OFFSET $4`,
-      [roles, query.stage ?? null, query.limit, query.offset, actor.departmentCode],
+              t.element_id AS stage, t.name AS "stageName", t.role, t.department, t.actions, to_char(t.deadline, 'YYYY-MM-DD') AS deadline, t.opened_at AS "openedAt",
+              t.assignee_id AS "assigneeId", u.display_name AS "assigneeName"
+         FROM case_tasks t JOIN cases c ON c.id = t.case_id JOIN matters m ON m.id = c.matter_id LEFT JOIN users u ON u.id = t.assignee_id
+        WHERE ${OPEN_FOR_ACTOR} AND ($5::varchar IS NULL OR t.element_id = $5)
+        ORDER BY t.opened_at, t.id LIMIT $6 OFFSET $7`,
+      [...who, query.stage ?? null, query.limit, query.offset],
     );
+    const items = rows.map(({ assigneeId, assigneeName, ...row }: { assigneeId: string | null; assigneeName: string | null }) => ({
+      ...row, claimedBy: assigneeId ? { id: assigneeId, name: assigneeName } : null,
+    }));
     const shown = counts.filter((row) => !query.stage || row.stage === query.stage);
     return {
       counts: counts.map((row) => ({ ...row, count: Number(row.count) })),
       total: shown.reduce((sum, row) => sum + Number(row.count), 0),
       items: await this.legalClock.taskAlerts(items),
     };
+  }
+
+  /** 已办: the tasks this person completed, newest first, with the action they took. */
+  async done(actor: Actor, query: DoneQueryDto) {
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM case_tasks WHERE closed_by = $1`, [actor.id]);
+    const rows: { action: string }[] = await this.dataSource.query(
+      `SELECT t.id AS "taskId", c.id AS "caseId", c.case_number AS "caseNumber", m.name AS "matterName", c.project_name AS "projectName",
+              t.element_id AS stage, t.name AS "stageName", t.closing_action AS action, t.closed_at AS "closedAt",
+              c.stage AS "caseStage", c.stage_name AS "caseStageName", c.status AS "caseStatus"
+         FROM case_tasks t JOIN cases c ON c.id = t.case_id JOIN matters m ON m.id = c.matter_id
+        WHERE t.closed_by = $1 ORDER BY t.closed_at DESC, t.id LIMIT $2 OFFSET $3`,
+      [actor.id, query.limit, query.offset],
+    );
+    return { total, items: rows.map((row) => ({ ...row, actionName: actionLabel(row.action) })) };
   }
 }

@@ -9,6 +9,7 @@ import { ProcessDefinitionService } from '../processes/process-definition.servic
 import { ProcessInstanceService } from '../processes/process-instance.service.js';
 import { actionLabel } from './action-labels.js';
 import { isFiler } from './case-access.js';
+import { ineligibility } from './task-eligibility.js';
 import { CaseCommand } from './case-command.entity.js';
 import { CaseStepRecorder, stageOf } from './case-steps.js';
 import { CaseTask } from './case-task.entity.js';
@@ -182,18 +183,8 @@ export class CaseTransitionService {
   /** Why this actor may not complete this task, or null when they may. */
   private whyNot(kase: Case, task: CaseTask, command: TransitionCommand): Refusal | null {
     const { actor } = command;
-    if (!actor.roles.includes(task.role as never)) {
-      return refusal(command, 403, 'ROLE_NOT_ALLOWED', {
-        zh: `“${task.name}”需要角色 ${task.role}`,
-        en: `"${task.name}" needs the role ${task.role}`,
-      }, { requiredRole: task.role });
-    }
-    if (task.department && actor.departmentCode !== task.department) {
-      return refusal(command, 403, 'DEPARTMENT_NOT_ALLOWED', {
-        zh: `“${task.name}”由部门 ${task.department} 办理`,
-        en: `"${task.name}" is for the department ${task.department}`,
-      }, { requiredDepartment: task.department });
-    }
+    const problem = ineligibility(actor, task);
+    if (problem) return refusal(command, problem.httpStatus, problem.code, problem.message, problem.details);
     if (task.role === 'applicant' && !isFiler(actor, kase)) {
       return refusal(command, 403, 'NOT_THE_APPLICANT', { zh: '只有申请人本人或其所在单位的经办人可以操作该办件', en: 'Only the applicant, or a member of the organisation that filed, may do this on the case' });
     }

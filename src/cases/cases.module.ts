@@ -16,6 +16,7 @@ import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 import { DraftsService } from './drafts.service.js';
 import { RefilingService } from './refiling.service.js';
+import { TaskClaimsService } from './task-claims.service.js';
 import { WithdrawalService } from './withdrawal.service.js';
 import { CaseProgressController } from './case-progress.controller.js';
 import { CaseProgressService } from './case-progress.service.js';
@@ -46,7 +47,7 @@ import { LegalClockService } from './legal-clock/legal-clock.service.js';
   ],
   controllers: [CasesController, CaseTasksController, CaseResultsController, IncidentsController, CaseProgressController],
   providers: [
-    CasesService, DraftsService, WithdrawalService, RefilingService, CaseProgressService, CaseCommandsService, CaseTasksService, CaseTransitionService, CaseTransitionWorker, CaseStepRecorder,
+    CasesService, DraftsService, TaskClaimsService, WithdrawalService, RefilingService, CaseProgressService, CaseCommandsService, CaseTasksService, CaseTransitionService, CaseTransitionWorker, CaseStepRecorder,
     CaseResultsService, ServiceHandlers, ServiceRunDispatcher, ServiceRunsService, ServiceRunWorker,
     LegalClockService, CaseTimerStore, CaseTimerFiring, CaseTimerWorker,
   ],

@@ -13,6 +13,7 @@ import { ProcessDefinitionService } from '../processes/process-definition.servic
 import { ProcessInstance } from '../processes/process-instance.entity.js';
 import { actionLabel } from './action-labels.js';
 import { assertCanRead, isFiler } from './case-access.js';
+import { ineligibility } from './task-eligibility.js';
 import { CaseTask } from './case-task.entity.js';
 import { CaseStepRecorder, stageOf } from './case-steps.js';
 import { newQueryCode } from './query-code.js';
@@ -122,10 +123,11 @@ export class CasesService {
     const serviceRuns = await this.serviceRuns.find({ where: { caseId, status: Not('done') }, order: { createdAt: 'ASC' } });
     return {
       ...this.present(kase),
-      openTasks: await this.legalClock.taskAlerts(openTasks.map(({ id, elementId, name, role, department, actions, openedAt, deadline }) => ({
-        id, elementId, name, role, department, actions, openedAt, deadline,
-        yours: actor.roles.includes(role as never) && (!department || department === actor.departmentCode) && (role !== 'applicant' || isFiler(actor, kase)),
-      }))),
+      openTasks: await this.legalClock.taskAlerts(openTasks.map((task) => {
+        const { id, elementId, name, role, department, actions, openedAt, deadline, assigneeId, claimedAt } = task;
+        const yours = role === 'applicant' ? isFiler(actor, kase) : !ineligibility(actor, task);
+        return { id, elementId, name, role, department, actions, openedAt, deadline, assigneeId, claimedAt, yours };
+      })),
       // What the platform still has to do on the case; a failed one is an incident that supervisors retry.
       serviceTasks: serviceRuns.map(({ id, elementId, name, status, attempts, createdAt }) => ({ id, elementId, name, status, attempts, createdAt })),
       opinions: await this.coDepartmentOpinions(caseId),

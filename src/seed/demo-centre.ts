@@ -135,6 +135,7 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
 /** Staff accounts of the demo centre: usernames are fixed, passwords are drawn at seeding. */
 export const DEMO_STAFF: { username: string; displayName: string; roles: Role[]; departmentCode: string }[] = [
   { username: 'window1', displayName: '窗口受理员 刘敏', roles: ['window_staff'], departmentCode: 'LCJ' },
+  { username: 'window2', displayName: '窗口受理员 王芳', roles: ['window_staff'], departmentCode: 'LCJ' },
   { username: 'reviewer1', displayName: '审查员 陈刚', roles: ['reviewer'], departmentCode: 'LCJ' },
   { username: 'reviewer2', displayName: '生态环境局审查员 赵婷', roles: ['reviewer'], departmentCode: 'HJ' },
   { username: 'decider1', displayName: '审批负责人 高峰', roles: ['decider'], departmentCode: 'LCJ' },

@@ -131,6 +131,7 @@ describe.each([
     ).rejects.toThrow(/uq_departments_code/);
     const index = await dataSource.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'uq_case_tasks_one_open_per_element'`);
     expect(index[0].indexdef).toMatch(/UNIQUE INDEX .* WHERE \(closed_at IS NULL\)/);
+    expect(constraints.map((c: { conname: string }) => c.conname)).toContain('ck_case_tasks_claim');
     // Only open cases must be distinct filings: a refused or withdrawn one may be filed again.
     const filings = await dataSource.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'uq_cases_organisation_project'`);
     expect(filings[0].indexdef).toMatch(/UNIQUE INDEX .*\(applicant_organisation, project_name\) WHERE \(\(?status\)?::text = 'open'/);
