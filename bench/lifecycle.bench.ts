@@ -17,7 +17,7 @@ import { createTestDatabase, PG_ADMIN_URL } from '../test/support/postgres.js';
 import { stopAllProcesses } from '../test/support/processes.js';
 import { startS3Server } from '../test/support/s3-server.js';
 import {
-  basicInformation, type Client, deploy, type Deployment, grasslandMatter, loginAs, newApplicant, uploadSmallMaterial,
+  basicInformation, type Client, deploy, type Deployment, grasslandMatter, handOverDetails, loginAs, newApplicant, smallPdf, uploadSmallMaterial,
 } from '../test/support/tongban.js';
 import { type CpuUsage, type ProcessGroups, startCpuMeter } from './cpu.js';
 import { pgbenchSimpleUpdate, type PgbenchFigure } from './pgbench.js';
@@ -120,7 +120,7 @@ async function fileCases(deployment: Deployment, actors: Actors, count: number, 
     if (draft.status !== 201) throw new Error(`draft refused: ${draft.status} ${JSON.stringify(draft.body)}`);
     for (const item of required) {
       start = performance.now();
-      const upload = await uploadSmallMaterial(deployment, applicant, draft.body.id, item.id, randomBytes(options.materialBytes));
+      const upload = await uploadSmallMaterial(deployment, applicant, draft.body.id, item.id, smallPdf(options.materialBytes));
       uploadMs.push(since(start));
       if (upload.status !== 201) throw new Error(`upload refused: ${upload.status} ${JSON.stringify(upload.body)}`);
     }
@@ -132,7 +132,7 @@ async function fileCases(deployment: Deployment, actors: Actors, count: number, 
 /** One transition over HTTP, timed until its outcome is known (following a 202 to the command's outcome). */
 async function transition(client: Client, caseId: string, step: (typeof LIFECYCLE)[number], onPending: () => void): Promise<number> {
   const start = performance.now();
-  let response = await client.post(`/api/cases/${caseId}/actions/${step.action}`, {});
+  let response = await client.post(`/api/cases/${caseId}/actions/${step.action}`, handOverDetails(step.action));
   if (response.status === 202) {
     onPending();
     const { commandId } = response.body;

@@ -35,6 +35,8 @@ export class CaseCommandsService {
       comment: dto.comment ?? null,
       ...(dto.specialProcedure ? { specialProcedure: { ...dto.specialProcedure } } : {}),
       ...(dto.supplementItems ? { supplementItems: dto.supplementItems.map((item) => ({ ...item })) } : {}),
+      ...(dto.postal ? { postal: { ...dto.postal } } : {}),
+      ...(dto.pickup ? { pickup: { ...dto.pickup } } : {}),
     };
     const command: TransitionCommand = { commandId, caseId, action, taskId: dto.taskId, actor, payload };
     const outcome = await this.queue.run<TransitionCommand, TransitionOutcome>(QUEUES.caseTransitions, commandId, command, this.config.transitionWaitMs);

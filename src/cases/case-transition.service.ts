@@ -9,6 +9,7 @@ import { ProcessDefinitionService } from '../processes/process-definition.servic
 import { ProcessInstanceService } from '../processes/process-instance.service.js';
 import { actionLabel } from './action-labels.js';
 import { isFiler } from './case-access.js';
+import { DeliveryRecords } from './delivery/delivery-records.js';
 import { ineligibility } from './task-eligibility.js';
 import { CaseCommand } from './case-command.entity.js';
 import { CaseStepRecorder, stageOf } from './case-steps.js';
@@ -61,6 +62,7 @@ export class CaseTransitionService {
     private readonly instances: ProcessInstanceService,
     private readonly recorder: CaseStepRecorder,
     private readonly materials: MaterialSubmission,
+    private readonly deliveries: DeliveryRecords,
     private readonly audit: AuditService,
     private readonly dispatcher: ServiceRunDispatcher,
     private readonly legalClock: LegalClockService,
@@ -147,9 +149,10 @@ export class CaseTransitionService {
     const actor = { id: command.actor.id, displayName: command.actor.displayName, role: task.role };
     const { comment, specialProcedure } = command.payload;
     const materials = await this.materialsStep(tx, kase, command);
+    const delivery = await this.deliveries.record(tx, kase, command, this.clock.now());
     const effects = await this.advance(tx, kase, { userTask: task.elementId, outcome: command.action }, {
       action: command.action, actor, comment, commandId: command.commandId,
-      details: { ...(task.department ? { department: task.department } : {}), ...(specialProcedure ? { specialProcedure } : {}), ...materials },
+      details: { ...(task.department ? { department: task.department } : {}), ...(specialProcedure ? { specialProcedure } : {}), ...materials, ...delivery },
     }, { completed: task, action: command.action, comment, specialProcedure });
     return { outcome: { commandId: command.commandId, result: 'done', action: command.action, case: stageOf(kase) }, effects };
   }
@@ -191,13 +194,13 @@ export class CaseTransitionService {
     return null;
   }
 
-  /** A submission needs its materials; a supplementation notice must name items of the case's matter. */
+  /** A submission needs its materials; a supplementation notice must name items of the case's matter; a hand-over its record. */
   private async checkMaterials(tx: EntityManager, kase: Case, command: TransitionCommand): Promise<Refusal | null> {
     const refused = SUBMITTING_ACTIONS.includes(command.action)
       ? await this.materials.refusal(tx, kase)
       : command.action === NOTICE_ACTION
         ? await this.materials.noticeRefusal(tx, kase, command.payload.supplementItems ?? [])
-        : null;
+        : this.deliveries.refusal(command);
     return refused && refusal(command, 422, refused.code, refused.message, refused.details);
   }
 

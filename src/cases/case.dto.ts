@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Trimmed } from '../common/trim.js';
+import { PickupRecordDto, PostalDeliveryDto } from './delivery/delivery.dto.js';
 import { SPECIAL_PROCEDURE_KINDS } from './legal-clock/special-procedures.js';
 
 // A mainland mobile number, or a landline with its area code (optionally an extension).
@@ -102,6 +103,18 @@ export class TransitionDto {
   @ValidateNested({ each: true })
   @Type(() => SupplementItemDto)
   supplementItems?: SupplementItemDto[];
+
+  @ApiPropertyOptional({ description: '邮寄送达 With deliver: carrier, tracking number, address', type: PostalDeliveryDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PostalDeliveryDto)
+  postal?: PostalDeliveryDto;
+
+  @ApiPropertyOptional({ description: '领取登记 With pickUp: who collected the result', type: PickupRecordDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PickupRecordDto)
+  pickup?: PickupRecordDto;
 
   @ApiPropertyOptional({ description: '意见 Comment', example: '材料齐全，符合法定形式' })
   @IsOptional()

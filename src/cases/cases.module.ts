@@ -16,6 +16,8 @@ import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 import { DraftsService } from './drafts.service.js';
 import { RefilingService } from './refiling.service.js';
+import { CaseDelivery } from './delivery/case-delivery.entity.js';
+import { DeliveryRecords } from './delivery/delivery-records.js';
 import { TaskClaimsService } from './task-claims.service.js';
 import { WithdrawalService } from './withdrawal.service.js';
 import { CaseProgressController } from './case-progress.controller.js';
@@ -42,12 +44,12 @@ import { LegalClockService } from './legal-clock/legal-clock.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Case, CaseTask, CaseCommand, ServiceRun, CaseDocument, Licence, CaseClock, CaseTimer]),
+    TypeOrmModule.forFeature([CaseDelivery, Case, CaseTask, CaseCommand, ServiceRun, CaseDocument, Licence, CaseClock, CaseTimer]),
     AuditModule, CatalogModule, MaterialsModule, ProcessesModule, NotificationsModule, CalendarModule,
   ],
   controllers: [CasesController, CaseTasksController, CaseResultsController, IncidentsController, CaseProgressController],
   providers: [
-    CasesService, DraftsService, TaskClaimsService, WithdrawalService, RefilingService, CaseProgressService, CaseCommandsService, CaseTasksService, CaseTransitionService, CaseTransitionWorker, CaseStepRecorder,
+    CasesService, DraftsService, TaskClaimsService, DeliveryRecords, WithdrawalService, RefilingService, CaseProgressService, CaseCommandsService, CaseTasksService, CaseTransitionService, CaseTransitionWorker, CaseStepRecorder,
     CaseResultsService, ServiceHandlers, ServiceRunDispatcher, ServiceRunsService, ServiceRunWorker,
     LegalClockService, CaseTimerStore, CaseTimerFiring, CaseTimerWorker,
   ],

@@ -14,6 +14,7 @@ import { ProcessInstance } from '../processes/process-instance.entity.js';
 import { actionLabel } from './action-labels.js';
 import { assertCanRead, isFiler } from './case-access.js';
 import { ineligibility } from './task-eligibility.js';
+import { DeliveryRecords } from './delivery/delivery-records.js';
 import { CaseTask } from './case-task.entity.js';
 import { CaseStepRecorder, stageOf } from './case-steps.js';
 import { newQueryCode } from './query-code.js';
@@ -50,6 +51,7 @@ export class CasesService {
     private readonly dispatcher: ServiceRunDispatcher,
     private readonly engine: ProcessEngine,
     private readonly audit: AuditService,
+    private readonly deliveries: DeliveryRecords,
     private readonly clock: Clock,
   ) {}
 
@@ -131,6 +133,7 @@ export class CasesService {
       // What the platform still has to do on the case; a failed one is an incident that supervisors retry.
       serviceTasks: serviceRuns.map(({ id, elementId, name, status, attempts, createdAt }) => ({ id, elementId, name, status, attempts, createdAt })),
       opinions: await this.coDepartmentOpinions(caseId),
+      deliveries: await this.deliveries.ofCase(this.dataSource.manager, caseId),
       clock: await this.legalClock.view(caseId, this.dataSource.manager),
     };
   }

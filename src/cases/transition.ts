@@ -18,6 +18,10 @@ export interface TransitionPayload {
   comment: string | null;
   specialProcedure?: SpecialProcedure;
   supplementItems?: SupplementItemInput[];
+  /** With `deliver`: the post that carries the result. */
+  postal?: { carrier: string; trackingNumber: string; address: string };
+  /** With `pickUp`: who collected the result, on which ID document. */
+  pickup?: { name: string; idType: string; idNumber: string };
 }
 
 /** A request to move a case: carried out once per command id, by a worker. */

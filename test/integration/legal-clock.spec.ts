@@ -6,7 +6,7 @@ import { api } from '../support/http.js';
 import { type RunningProcess, startApi, startWorker } from '../support/processes.js';
 import {
   type Client, deploy, type Deployment, fileSubmittedCase, GRASSLAND_MATTER_CODE, loginAs, MATTER_OF_PROCESS, MODES, newApplicant,
-  type TimelineEntry, timelineOf, waitForStage,
+  type TimelineEntry, timelineOf, waitForStage, handOverDetails,
 } from '../support/tongban.js';
 
 type Staff = 'window1' | 'reviewer1' | 'decider1' | 'admin1';
@@ -299,7 +299,7 @@ describe.each(MODES)('the legal clock, moved through each rule by the test clock
       await act('reviewer1', cases.accepted, 'approve');
       await act('decider1', cases.accepted, 'grant');
       await waitForStage(staff.window1, cases.accepted, 'delivery');
-      await act('window1', cases.accepted, 'deliver');
+      await act('window1', cases.accepted, 'deliver', handOverDetails('deliver'));
       const stopped = {
         alert: 'stopped', stoppedOn: '2026-12-17',
         promised: { deadline: '2026-12-15', usedDays: 12, remainingDays: null, overdue: true },

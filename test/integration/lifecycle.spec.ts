@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { api } from '../support/http.js';
 import {
-  basicInformation, deploy, type Client, type Deployment, grasslandMatter, loginAs, MODES, newApplicant, uploadSmallMaterial, waitForStage,
+  basicInformation, deploy, type Client, type Deployment, grasslandMatter, loginAs, MODES, newApplicant, uploadSmallMaterial, waitForStage, handOverDetails,
 } from '../support/tongban.js';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -171,7 +171,7 @@ describe.each(MODES)('one case filed online and granted, end to end (%s mode)', 
     const licence = await applicant.get(`/api/cases/${caseId}/licence`);
     expect(licence.body).toMatchObject({ caseId, holder: '呼和浩特市某某牧业有限公司', licenceNumber: expect.stringMatching(/^ZZ-LCJ-/) });
 
-    const pickedUp = await window.post(`/api/cases/${caseId}/actions/pickUp`, { comment: '申请人已现场领取' });
+    const pickedUp = await window.post(`/api/cases/${caseId}/actions/pickUp`, { comment: '申请人已现场领取', ...handOverDetails('pickUp') });
     expect(pickedUp.body.case).toMatchObject({ stage: 'completedGranted', status: 'closed' });
     const detail = await applicant.get(`/api/cases/${caseId}`);
     expect(detail.body).toMatchObject({ status: 'closed', openTasks: [], serviceTasks: [] });

@@ -28,6 +28,7 @@ import { Session } from '../../src/identity/session.entity.js';
 import { User } from '../../src/identity/user.entity.js';
 import { CaseMaterial } from '../../src/materials/case-material.entity.js';
 import { SupplementationNotice } from '../../src/materials/supplementation-notice.entity.js';
+import { CaseDelivery } from '../../src/cases/delivery/case-delivery.entity.js';
 import { ProcessDefinition } from '../../src/processes/process-definition.entity.js';
 import { ProcessInstance } from '../../src/processes/process-instance.entity.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
@@ -35,7 +36,7 @@ import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
 const ENTITIES = [
   AuditEntry, CalendarDay, CalendarYear, CaseCommand, CaseTask, Case, Department, Matter, RequiredMaterial, Session, User, CaseMaterial,
   ProcessDefinition, ProcessInstance, ServiceRun, Notification, CaseDocument, Licence, CaseClock, CaseTimer, CaseRating,
-  Organisation, OrganisationMember, OrganisationInvitation, PasswordResetToken, LoginThrottle, SupplementationNotice,
+  Organisation, OrganisationMember, OrganisationInvitation, PasswordResetToken, LoginThrottle, SupplementationNotice, CaseDelivery,
 ];
 
 interface Engine {
@@ -103,7 +104,7 @@ describe.each([
     expect(new Set(created.map((c) => c.table_name))).toEqual(
       new Set(['audit_entries', 'calendar_days', 'calendar_years', 'case_clocks', 'case_commands', 'case_documents', 'case_materials', 'case_ratings', 'case_tasks', 'case_timers', 'cases', 'departments', 'licences', 'matters', 'notifications', 'service_runs', 'test_clock',
         'migrations', 'process_definitions', 'process_instances', 'required_materials', 'sessions', 'users',
-        'organisations', 'organisation_members', 'organisation_invitations', 'password_reset_tokens', 'login_throttles', 'supplementation_notices']),
+        'organisations', 'organisation_members', 'organisation_invitations', 'password_reset_tokens', 'login_throttles', 'supplementation_notices', 'case_deliveries']),
     );
 
     for (let i = 0; i < allMigrations.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import {
   basicInformation, type Client, deploy, type Deployment, fileSubmittedCase, loginAs, MATTER_OF_PROCESS, matterByCode, MODES, newApplicant,
-  type TimelineEntry, timelineOf, uploadSmallMaterial, waitForStage,
+  type TimelineEntry, timelineOf, uploadSmallMaterial, waitForStage, handOverDetails,
 } from '../support/tongban.js';
 
 type Staff = 'window1' | 'reviewer1' | 'reviewer2' | 'decider1';
@@ -90,7 +90,7 @@ describe.each(MODES)('every path through the shipped processes (%s mode)', (mode
   async function drive(kase: FiledCase, steps: Step[]): Promise<void> {
     for (const step of steps) {
       const client = step.by === 'applicant' ? kase.applicant : staff[step.by];
-      const response = await client.post(`/api/cases/${kase.id}/actions/${step.action}`, { comment: step.comment, taskId: step.taskId, specialProcedure: step.specialProcedure });
+      const response = await client.post(`/api/cases/${kase.id}/actions/${step.action}`, { comment: step.comment, taskId: step.taskId, specialProcedure: step.specialProcedure, ...handOverDetails(step.action) });
       if (response.status !== 200 || stagesOf(response.body.case?.stage ?? '').join('+') !== stagesOf(step.to).join('+')) {
         throw new Error(`${step.by} ${step.action} on case ${kase.id}: expected 200 at ${step.to}, got ${response.status} ${JSON.stringify(response.body)}\n${recentOutput()}`);
       }

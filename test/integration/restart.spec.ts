@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
-  type Client, deploy, type Deployment, fileSubmittedCase, loginAs, MODES, newApplicant, timelineOf, waitForStage,
+  type Client, deploy, type Deployment, fileSubmittedCase, loginAs, MODES, newApplicant, timelineOf, waitForStage, handOverDetails,
 } from '../support/tongban.js';
 
 interface Step {
@@ -54,7 +54,7 @@ describe.each(MODES)('a case goes on after every process is restarted between st
     const todo = await clients[actor].get(`/api/tasks?stage=${stage}&limit=200`);
     expect(todo.body.items.map((item: { caseId: string }) => item.caseId)).toContain(caseId);
 
-    const acted = await clients[actor].post(`/api/cases/${caseId}/actions/${action}`, {});
+    const acted = await clients[actor].post(`/api/cases/${caseId}/actions/${action}`, handOverDetails(action));
     expect(acted.status).toBe(200);
     expect(acted.body.case).toMatchObject({ stage: next, version: detail.body.version + 1 });
   });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { projectRoot } from '../../src/common/project-root.js';
 import { api, PDF_HEAD } from './http.js';
+import { residentId } from './identities.js';
 import { createTestDatabase, type TestDatabase } from './postgres.js';
 import { startApi, startWorker, type RunningProcess } from './processes.js';
 
@@ -254,4 +255,11 @@ export async function waitForStage(client: Client, caseId: string, stage: string
     if (Date.now() > deadline) throw new Error(`case ${caseId} did not reach ${stage}: ${JSON.stringify(detail.body)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** What a hand-over records: the post for `deliver`, the person collecting for `pickUp`; nothing for other actions. */
+export function handOverDetails(action: string): object {
+  if (action === 'deliver') return { postal: { carrier: '中国邮政 EMS', trackingNumber: '1180212345678', address: '内蒙古自治区呼和浩特市新城区某某路1号 王五 13800000000' } };
+  if (action === 'pickUp') return { pickup: { name: '王五', idType: 'resident_id', idNumber: residentId('19750412') } };
+  return {};
 }
