@@ -3,6 +3,7 @@
  * implementation list. Each value is stored as the English key and shown with its name, Chinese first.
  * The same keys are listed in the CHECK constraints of the migrations.
  */
+import type { LimitUnit } from './matter.entity.js';
 
 /** A.1 事项类型 (the types a service centre publishes matters of). */
 export const MATTER_TYPES = {
@@ -132,10 +133,10 @@ export function materialType(originalCopies: number, photocopies: number): keyof
   return photocopies > 0 ? 'copy' : null;
 }
 
-export const LIMIT_UNITS = {
+export const LIMIT_UNITS: Record<LimitUnit, string> = {
   working_days: '工作日 Working days',
   calendar_days: '自然日 Calendar days',
-} as const;
+};
 
 /** A coded value as the guide shows it: the key and its name. */
 export interface Coded<K> {
