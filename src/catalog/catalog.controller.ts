@@ -1,7 +1,10 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { pipeline } from 'node:stream/promises';
 import { Public } from '../common/actor.js';
 import { uuidParam } from '../common/uuid-param.js';
+import { CatalogQueryDto } from './catalog-query.dto.js';
 import { CatalogService } from './catalog.service.js';
 
 /** The matter catalogue and service guides are public: Art. 30 of the Licensing Law requires them to be published. */
@@ -11,13 +14,30 @@ import { CatalogService } from './catalog.service.js';
 export class CatalogController {
   constructor(private readonly catalog: CatalogService) {}
 
+  /** Browse and search: by department, by words of the name or the code, a page at a time. */
   @Get()
-  list() {
-    return this.catalog.listMatters();
+  list(@Query() query: CatalogQueryDto) {
+    return this.catalog.listMatters(query);
   }
 
   @Get(':matterId')
   guide(@Param('matterId', uuidParam('matterId')) matterId: string) {
     return this.catalog.serviceGuide(matterId);
+  }
+
+  /** The blank form (空白表格) of a required material, as a download. */
+  @Get(':matterId/materials/:itemId/template')
+  async template(
+    @Param('matterId', uuidParam('matterId')) matterId: string,
+    @Param('itemId', uuidParam('itemId')) itemId: string,
+    @Res() response: Response,
+  ): Promise<void> {
+    const { template, body } = await this.catalog.template(matterId, itemId);
+    // Express writes both an ASCII fallback and the RFC 5987 filename* that carries the Chinese name.
+    response.attachment(template.fileName);
+    response.setHeader('Content-Type', template.contentType);
+    response.setHeader('Content-Length', String(template.sizeBytes));
+    response.setHeader('X-Content-SHA256', template.sha256);
+    await pipeline(body, response);
   }
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { MaterialForm, MaterialSource } from './guide-codes.js';
 
 /** One item of a matter's list of application materials (申请材料). */
 @Entity({ name: 'required_materials' })
@@ -23,6 +24,21 @@ export class RequiredMaterial {
 
   @Column({ name: 'is_required' })
   isRequired: boolean;
+
+  /** 来源渠道, and the 出具机构 where someone other than the applicant issues it. */
+  @Column({ type: 'varchar' })
+  source: MaterialSource;
+
+  @Column({ type: 'text', nullable: true })
+  issuer: string | null;
+
+  /** 材料形式: paper, electronic or both; an electronic-only material has no paper copies. */
+  @Column({ type: 'varchar' })
+  form: MaterialForm;
+
+  /** 填报须知: how to fill in or prepare it. */
+  @Column({ name: 'filling_notes', type: 'text', nullable: true })
+  fillingNotes: string | null;
 
   @Column({ type: 'int' })
   position: number;

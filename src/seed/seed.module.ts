@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module.js';
 import { PasswordHasher } from '../identity/password-hasher.js';
 import { DemoSeeder } from './demo-seeder.service.js';
 
-@Module({ providers: [DemoSeeder, PasswordHasher], exports: [DemoSeeder] })
+@Module({ imports: [CatalogModule], providers: [DemoSeeder, PasswordHasher], exports: [DemoSeeder] })
 export class SeedModule {}

@@ -294,6 +294,8 @@ describe.each(MODES)('bad input: 4xx in the error shape, never a 500, nothing lo
   describe('malformed ids in the path', () => {
     const routes: [string, (id: string) => string, string, string?][] = [
       ['GET /api/matters/:matterId', (id) => `/api/matters/${id}`, 'matterId'],
+      ['GET …/materials/:itemId/template (matter)', (id) => `/api/matters/${id}/materials/${randomUUID()}/template`, 'matterId'],
+      ['GET …/materials/:itemId/template (item)', (id) => `/api/matters/${randomUUID()}/materials/${id}/template`, 'itemId'],
       ['GET /api/cases/:caseId', (id) => `/api/cases/${id}`, 'caseId'],
       ['GET /api/cases/:caseId/timeline', (id) => `/api/cases/${id}/timeline`, 'caseId'],
       ['GET /api/cases/:caseId/materials', (id) => `/api/cases/${id}/materials`, 'caseId'],

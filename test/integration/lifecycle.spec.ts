@@ -58,7 +58,7 @@ describe.each(MODES)('one case filed online and granted, end to end (%s mode)', 
   it('2. lists matters and reads a service guide with its required materials', async () => {
     const list = await api(deployment.baseUrl).get('/api/matters');
     expect(list.status).toBe(200);
-    expect(list.body.map((m: { name: string }) => m.name)).toContain('临时占用草原审核');
+    expect(list.body.items.map((m: { name: string }) => m.name)).toContain('临时占用草原审核');
     matter = await grasslandMatter(deployment);
     expect(matter.legalBasis).toContain('草原法');
     expect(matter.requiredMaterials.filter((m: { isRequired: boolean }) => m.isRequired)).toHaveLength(4);

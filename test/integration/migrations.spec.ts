@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { DataSource } from 'typeorm';
+import { ServiceGuides1796700000000 } from '../../migrations/1796700000000-service-guides.js';
 import { allMigrations } from '../../migrations/index.js';
 import { AuditEntry } from '../../src/audit/audit-entry.entity.js';
 import { CalendarDay } from '../../src/calendar/calendar-day.entity.js';
@@ -17,6 +18,7 @@ import { CaseTimer } from '../../src/cases/legal-clock/case-timer.entity.js';
 import { CaseRating } from '../../src/ratings/case-rating.entity.js';
 import { Case } from '../../src/cases/case.entity.js';
 import { Department } from '../../src/catalog/department.entity.js';
+import { MaterialTemplate } from '../../src/catalog/material-template.entity.js';
 import { Matter } from '../../src/catalog/matter.entity.js';
 import { RequiredMaterial } from '../../src/catalog/required-material.entity.js';
 import { LoginThrottle } from '../../src/identity/login-throttle.entity.js';
@@ -36,7 +38,7 @@ import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
 const ENTITIES = [
   AuditEntry, CalendarDay, CalendarYear, CaseCommand, CaseTask, Case, Department, Matter, RequiredMaterial, Session, User, CaseMaterial,
   ProcessDefinition, ProcessInstance, ServiceRun, Notification, CaseDocument, Licence, CaseClock, CaseTimer, CaseRating,
-  Organisation, OrganisationMember, OrganisationInvitation, PasswordResetToken, LoginThrottle, SupplementationNotice, CaseDelivery,
+  Organisation, OrganisationMember, OrganisationInvitation, PasswordResetToken, LoginThrottle, SupplementationNotice, CaseDelivery, MaterialTemplate,
 ];
 
 interface Engine {
@@ -104,7 +106,8 @@ describe.each([
     expect(new Set(created.map((c) => c.table_name))).toEqual(
       new Set(['audit_entries', 'calendar_days', 'calendar_years', 'case_clocks', 'case_commands', 'case_documents', 'case_materials', 'case_ratings', 'case_tasks', 'case_timers', 'cases', 'departments', 'licences', 'matters', 'notifications', 'service_runs', 'test_clock',
         'migrations', 'process_definitions', 'process_instances', 'required_materials', 'sessions', 'users',
-        'organisations', 'organisation_members', 'organisation_invitations', 'password_reset_tokens', 'login_throttles', 'supplementation_notices', 'case_deliveries']),
+        'organisations', 'organisation_members', 'organisation_invitations', 'password_reset_tokens', 'login_throttles', 'supplementation_notices', 'case_deliveries',
+        'material_templates']),
     );
 
     for (let i = 0; i < allMigrations.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
@@ -136,6 +139,42 @@ describe.each([
     // Only open cases must be distinct filings: a refused or withdrawn one may be filed again.
     const filings = await dataSource.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'uq_cases_organisation_project'`);
     expect(filings[0].indexdef).toMatch(/UNIQUE INDEX .*\(applicant_organisation, project_name\) WHERE \(\(?status\)?::text = 'open'/);
+  });
+
+  // Matters stored before the guides grew could only have come from the demo seeder: they get its values.
+  it('fills in the whole service guide of matters stored before it was added', async () => {
+    const later = allMigrations.length - allMigrations.indexOf(ServiceGuides1796700000000);
+    for (let i = 0; i < later; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    const [{ id: department }] = await dataSource.query(`INSERT INTO departments (code, name) VALUES ('LCJ', '市林业和草原局') RETURNING id`);
+    const matter = (code: string, processKey: string) =>
+      dataSource.query(
+        `INSERT INTO matters (code, name, department_id, process_key, legal_basis, conditions, legal_limit_days, promised_limit_days, limit_unit, fees, warning_working_days)
+         VALUES ($1, '某事项', $2, $3, '依据', '条件', 20, 10, 'working_days', '不收费', 3) RETURNING id`,
+        [code, department, processKey],
+      );
+    const [{ id: grassland }] = await matter('LCJ-XK-001', 'standard-licensing');
+    await matter('X-001', 'instant');
+    await dataSource.query(
+      `INSERT INTO required_materials (matter_id, name, description, original_copies, photocopies, is_required, position, accepted_formats, max_files)
+       VALUES ($1, '草原权属证明材料', '', 0, 1, true, 0, '{pdf}', 1), ($1, '临时占用草原申请书', '', 1, 0, true, 1, '{pdf}', 1)`,
+      [grassland],
+    );
+
+    await dataSource.runMigrations({ transaction: 'each' });
+    const matters = await dataSource.query(`SELECT * FROM matters ORDER BY code`);
+    expect(matters[0]).toMatchObject({
+      code: 'LCJ-XK-001', matter_type: 'administrative_licence', case_type: 'commitment', charges_fee: true, fee_basis: expect.stringContaining('草原法'),
+      online_service_depth: [1, 2, 3, 4, 6], site_visits: 1, result_name: '临时占用草原审核同意书', pickup_methods: ['window', 'courier', 'electronic'],
+      consultation_phone: '0471-4602318', faqs: [expect.objectContaining({ question: expect.any(String) }), expect.anything()],
+    });
+    expect(matters[1]).toMatchObject({ code: 'X-001', case_type: 'instant', result_name: '待补充', site_visits: 1, faqs: [] });
+    const items = await dataSource.query(`SELECT name, source, issuer, form FROM required_materials ORDER BY position`);
+    expect(items).toEqual([
+      { name: '草原权属证明材料', source: 'government', issuer: '旗县级以上人民政府', form: 'paper_and_electronic' },
+      { name: '临时占用草原申请书', source: 'applicant', issuer: null, form: 'paper_and_electronic' },
+    ]);
+    await dataSource.query(`DELETE FROM matters`);
+    await dataSource.query(`DELETE FROM departments`);
   });
 });
 

@@ -176,8 +176,8 @@ export const MATTER_OF_PROCESS = {
 } as const;
 
 export async function matterByCode(deployment: Deployment, code: string) {
-  const matters = await api(deployment.baseUrl).get('/api/matters');
-  const summary = matters.body.find((matter: { code: string }) => matter.code === code);
+  const matters = await api(deployment.baseUrl).get(`/api/matters?q=${encodeURIComponent(code)}`);
+  const summary = matters.body.items?.find((matter: { code: string }) => matter.code === code);
   if (!summary) throw new Error(`no matter ${code} in ${JSON.stringify(matters.body)}`);
   return (await api(deployment.baseUrl).get(`/api/matters/${summary.id}`)).body;
 }
