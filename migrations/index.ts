@@ -5,6 +5,7 @@ import { LegalClock1796100000000 } from './1796100000000-legal-clock.js';
 import { ApplicantAccounts1796200000000 } from './1796200000000-applicant-accounts.js';
 import { ProgressQuery1796300000000 } from './1796300000000-progress-query.js';
 import { Ratings1796500000000 } from './1796500000000-ratings.js';
+import { PdfDocuments1796800000000 } from './1796800000000-pdf-documents.js';
 
 /** Every migration, oldest first; listed explicitly because ESM builds cannot be globbed reliably. */
-export const allMigrations = [InitialSchema1764300000000, Calendar1795800000000, ProcessVersions1796000000000, LegalClock1796100000000, ApplicantAccounts1796200000000, ProgressQuery1796300000000, Ratings1796500000000];
+export const allMigrations = [InitialSchema1764300000000, Calendar1795800000000, ProcessVersions1796000000000, LegalClock1796100000000, ApplicantAccounts1796200000000, ProgressQuery1796300000000, Ratings1796500000000, PdfDocuments1796800000000];
