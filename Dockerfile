@@ -16,6 +16,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY workflows ./workflows
 COPY forms ./forms
+COPY assets ./assets
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]

@@ -18,6 +18,7 @@ import { Case } from './case.entity.js';
 import type { CaseTimer } from './legal-clock/case-timer.entity.js';
 import { CaseTimerStore } from './legal-clock/case-timer-store.js';
 import { type ClockStep, LegalClockService } from './legal-clock/legal-clock.service.js';
+import { CaseDocumentsService } from './results/case-documents.service.js';
 import { ServiceRunDispatcher } from './service-runs/service-run-dispatcher.js';
 import { ServiceRun } from './service-runs/service-run.entity.js';
 import { SYSTEM_ACTOR, type TrailActor } from './trail-actor.js';
@@ -68,6 +69,7 @@ export class CaseTransitionService {
     private readonly legalClock: LegalClockService,
     private readonly timers: CaseTimerStore,
     private readonly stageNotifier: StageChangeNotifier,
+    private readonly documents: CaseDocumentsService,
     private readonly clock: Clock,
   ) {}
 
@@ -172,6 +174,7 @@ export class CaseTransitionService {
       details: { ...audit.details, stageFromName: stageFrom.name, stageToName: kase.stageName }, at: now,
     });
     const timers = await this.legalClock.afterStep(tx, kase, { ...clockStep, step });
+    await this.documents.afterStep(tx, kase, { ...clockStep, step }, serviceRuns, now);
     const { id: caseId, version, caseNumber, stageName, status, applicantId, handlerPhone: phone } = kase;
     // The applicant hears of stages where people act, and of the end; not of the platform's own steps between.
     const told = step.waiting.length > 0 || status === 'closed';

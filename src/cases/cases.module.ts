@@ -24,8 +24,11 @@ import { CaseProgressController } from './case-progress.controller.js';
 import { CaseProgressService } from './case-progress.service.js';
 import { CaseStepRecorder } from './case-steps.js';
 import { CaseDocument } from './results/case-document.entity.js';
+import { CaseDocumentsService } from './results/case-documents.service.js';
 import { CaseResultsController } from './results/case-results.controller.js';
 import { CaseResultsService } from './results/case-results.service.js';
+import { DocumentVerificationController } from './results/document-verification.controller.js';
+import { FilingReceiptService } from './results/filing-receipt.service.js';
 import { Licence } from './results/licence.entity.js';
 import { IncidentsController } from './service-runs/incidents.controller.js';
 import { ServiceHandlers } from './service-runs/service-handlers.js';
@@ -47,10 +50,11 @@ import { LegalClockService } from './legal-clock/legal-clock.service.js';
     TypeOrmModule.forFeature([CaseDelivery, Case, CaseTask, CaseCommand, ServiceRun, CaseDocument, Licence, CaseClock, CaseTimer]),
     AuditModule, CatalogModule, MaterialsModule, ProcessesModule, NotificationsModule, CalendarModule,
   ],
-  controllers: [CasesController, CaseTasksController, CaseResultsController, IncidentsController, CaseProgressController],
+  controllers: [CasesController, CaseTasksController, CaseResultsController, DocumentVerificationController, IncidentsController, CaseProgressController],
   providers: [
-    CasesService, DraftsService, TaskClaimsService, DeliveryRecords, WithdrawalService, RefilingService, CaseProgressService, CaseCommandsService, CaseTasksService, CaseTransitionService, CaseTransitionWorker, CaseStepRecorder,
-    CaseResultsService, ServiceHandlers, ServiceRunDispatcher, ServiceRunsService, ServiceRunWorker,
+    CasesService, DraftsService, TaskClaimsService, DeliveryRecords, WithdrawalService, RefilingService, CaseProgressService, CaseCommandsService, CaseTasksService,
+    CaseTransitionService, CaseTransitionWorker, CaseStepRecorder,
+    CaseResultsService, CaseDocumentsService, FilingReceiptService, ServiceHandlers, ServiceRunDispatcher, ServiceRunsService, ServiceRunWorker,
     LegalClockService, CaseTimerStore, CaseTimerFiring, CaseTimerWorker,
   ],
   exports: [CaseTransitionWorker, ServiceRunWorker, CaseTimerWorker, CaseTimerFiring],

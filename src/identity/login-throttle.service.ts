@@ -94,7 +94,9 @@ export class LoginThrottleService {
   }
 
   private async lockedRow(tx: EntityManager, username: string): Promise<LoginThrottle> {
-    await tx.query(`INSERT INTO login_throttles (username, attempts) VALUES ($1, '{}') ON CONFLICT (username) DO NOTHING`, [username]);
+    // DO UPDATE (not DO NOTHING) locks an existing row in this transaction, so a successful login elsewhere
+    // cannot delete it between here and the select below.
+    await tx.query(`INSERT INTO login_throttles (username, attempts) VALUES ($1, '{}') ON CONFLICT (username) DO UPDATE SET username = EXCLUDED.username`, [username]);
     return (await tx.findOne(LoginThrottle, { where: { username }, lock: { mode: 'pessimistic_write' } }))!;
   }
 }

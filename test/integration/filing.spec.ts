@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { api } from '../support/http.js';
 import { memberBody, organisationBody, PASSWORD } from '../support/identities.js';
+import { pdfText } from '../support/pdf.js';
 import {
   basicInformation, type Client, clientOf, deploy, type Deployment, fileSubmittedCase, grasslandMatter, loginAs, MODES, newApplicant,
   sendFile, smallPdf, timelineOf, uploadSmallMaterial, waitForStage,
@@ -215,6 +216,15 @@ describe.each(MODES)('filing and supplementation (%s mode)', (mode) => {
       expect(item).toMatchObject({ pending: [], submitted: [{ round: 1, files: [{ id: firstVersion.id }] }] });
       const notices = await applicant.get(`/api/cases/${caseId}/supplementation-notices`);
       expect(notices.body).toEqual([expect.objectContaining({ round: 2, items: checklist.body.notice.items.map(({ supplied: _, ...rest }: { supplied: unknown }) => rest) })]);
+    });
+
+    it('prints every item on the 补正告知书 the applicant downloads', async () => {
+      const documents = (await applicant.get(`/api/cases/${caseId}/documents`)).body as { id: string; kind: string }[];
+      const notice = documents.find((document) => document.kind === 'supplementation')!;
+      const response = await fetch(`${deployment.baseUrl}/api/cases/${caseId}/documents/${notice.id}/content`, { headers: { authorization: `Bearer ${applicant.token}` } });
+      const text = (await pdfText(Buffer.from(await response.arrayBuffer()))).replace(/\s+/g, '');
+      expect(text).toContain(`1.${agreement().name}：补偿协议缺少草原使用者签章`);
+      expect(text).toContain('2.申请材料ApplicationasawholeE：申请表联系电话无法接通'.replace('E', ''));
     });
 
     it('refuses the resubmission until every item the notice names has a new file, naming what is missing', async () => {

@@ -8,6 +8,7 @@ import {
   type Client, deploy, type Deployment, fileSubmittedCase, GRASSLAND_MATTER_CODE, loginAs, MATTER_OF_PROCESS, MODES, newApplicant,
   type TimelineEntry, timelineOf, waitForStage, handOverDetails,
 } from '../support/tongban.js';
+import { pdfText } from '../support/pdf.js';
 
 type Staff = 'window1' | 'reviewer1' | 'decider1' | 'admin1';
 const STAFF: Staff[] = ['window1', 'reviewer1', 'decider1', 'admin1'];
@@ -264,6 +265,12 @@ describe.each(MODES)('the legal clock, moved through each rule by the test clock
       ]);
       expect(timeline.at(-1)!.comment).toMatch(/第三十二条[\s\S]*Art\. 32/);
       expect(dayOf(timeline.at(-1)!.at)).toBe('2026-12-12');
+      // The acceptance notice says so: accepted by law as of the day of receipt, with the deadline the calendar knows.
+      const [notice] = (await staff.window1.get(`/api/cases/${cases.deemed}/documents`)).body;
+      expect(notice).toMatchObject({ kind: 'acceptance', title: '受理通知书' });
+      const pdf = await fetch(`${deployment.baseUrl}/api/cases/${cases.deemed}/documents/${notice.id}/content`, { headers: { authorization: `Bearer ${applicant.client.token}` } });
+      const text = (await pdfText(Buffer.from(await pdf.arrayBuffer()))).replace(/\n/g, '');
+      for (const expected of ['于2026年12月4日提出的', '自收到申请材料之日起即为受理', '法定办结期限另行告知', '承诺于2026年12月18日前办结']) expect(text).toContain(expected);
     });
 
     it('turns the case red at the start of the calendar day after its promised deadline, by a second timeline entry', async () => {

@@ -4,6 +4,7 @@ import {
   basicInformation, type Client, deploy, type Deployment, fileSubmittedCase, loginAs, MATTER_OF_PROCESS, matterByCode, MODES, newApplicant,
   type TimelineEntry, timelineOf, uploadSmallMaterial, waitForStage, handOverDetails,
 } from '../support/tongban.js';
+import { pdfText } from '../support/pdf.js';
 
 type Staff = 'window1' | 'reviewer1' | 'reviewer2' | 'decider1';
 type ProcessKey = keyof typeof MATTER_OF_PROCESS;
@@ -60,9 +61,13 @@ interface ExpectedPosition {
 const HOLDER = basicInformation('').applicantOrganisation;
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const stagesOf = (stage: string) => stage.split('+').sort();
-const NOTICE_OF_NON_ACCEPTANCE = '送达不予受理通知';
-const REFUSAL_DECISION = '生成不予许可决定书';
-const REVOCATION_DECISION = '生成撤销许可决定书';
+// The notices and decisions the law requires of each step (src/cases/results/document-kinds.ts).
+const ACCEPTANCE_NOTICE = '受理通知书';
+const SUPPLEMENTATION_NOTICE = '补正告知书';
+const NOTICE_OF_NON_ACCEPTANCE = '不予受理决定书';
+const GRANT_DECISION = '准予行政许可决定书';
+const REFUSAL_DECISION = '不予行政许可决定书';
+const REVOCATION_DECISION = '撤销行政许可决定书';
 
 // Every path through every shipped process (workflows/*.bpmn), over HTTP against real processes, in each run mode.
 describe.each(MODES)('every path through the shipped processes (%s mode)', (mode) => {
@@ -119,23 +124,24 @@ describe.each(MODES)('every path through the shipped processes (%s mode)', (mode
   }
 
   /**
-   * The case's generated documents are exactly those whose titles start as given; each downloads whole, its
-   * X-Content-SHA256 header and listed sha256 matching the bytes, and names the staff's reasons when given.
+   * The case's documents are exactly those titled as given, in order; each downloads whole as a PDF, its
+   * X-Content-SHA256 header and listed sha256 matching the bytes, and the last one states the staff's reasons when given.
    */
   async function expectDocuments(kase: FiledCase, titles: string[], reason?: string): Promise<void> {
     const list = await kase.applicant.get(`/api/cases/${kase.id}/documents`);
     expect(list.status).toBe(200);
-    expect(list.body.map((d: { title: string }) => d.title)).toEqual(titles.map((title) => expect.stringMatching(new RegExp(`^${title}`))));
-    for (const document of list.body) {
+    expect(list.body.map((d: { title: string }) => d.title)).toEqual(titles);
+    for (const [i, document] of list.body.entries()) {
       const download = await fetch(`${deployment.baseUrl}/api/cases/${kase.id}/documents/${document.id}/content`, {
         headers: { authorization: `Bearer ${kase.applicant.token}` },
       });
       expect(download.status).toBe(200);
       const content = Buffer.from(await download.arrayBuffer());
       expect(content.length).toBeGreaterThan(0);
+      expect(download.headers.get('content-type')).toBe('application/pdf');
       expect(download.headers.get('x-content-sha256')).toBe(sha256(content));
       expect(document).toMatchObject({ sha256: sha256(content), sizeBytes: content.length });
-      if (reason) expect(content.toString('utf8')).toContain(reason);
+      if (reason && i === list.body.length - 1) expect((await pdfText(content)).replace(/\n/g, '')).toContain(reason);
     }
   }
 
@@ -247,6 +253,7 @@ describe.each(MODES)('every path through the shipped processes (%s mode)', (mode
         ['accept', 'window_staff', 'supplementAcceptance', 'review'],
       ]);
       expect(timeline.filter((entry) => entry.action === 'requestSupplement').map((entry) => entry.comment)).toEqual([firstDefects, secondDefects]);
+      await expectDocuments(kase, [SUPPLEMENTATION_NOTICE, SUPPLEMENTATION_NOTICE, ACCEPTANCE_NOTICE], '补正材料齐全，予以受理');
       await expectPosition(kase, {
         waitingAt: ['review'],
         visited: { preAcceptance: 1, notifySupplementation: 2, supplementation: 2, supplementAcceptance: 2, acceptance: 0 },
@@ -311,7 +318,7 @@ describe.each(MODES)('every path through the shipped processes (%s mode)', (mode
         { by: 'window1', action: 'deliver', to: 'completedRefused' },
       ]);
 
-      await expectDocuments(kase, [REFUSAL_DECISION], reason);
+      await expectDocuments(kase, [ACCEPTANCE_NOTICE, REFUSAL_DECISION], reason);
       await expectNoLicence(kase);
       await expectTimeline(kase, [
         ...FILED['standard-licensing'],
@@ -335,11 +342,12 @@ describe.each(MODES)('every path through the shipped processes (%s mode)', (mode
       await drive(kase, [
         ...PRE_ACCEPT_AND_ACCEPT,
         { by: 'reviewer1', action: 'approve', to: 'decision' },
-        { by: 'decider1', action: 'grant', to: 'issueLicence', then: 'delivery' },
+        { by: 'decider1', action: 'grant', comment: '符合法定条件，准予许可', to: 'issueLicence', then: 'delivery' },
         { by: 'window1', action: 'deliver', to: 'completedGranted' },
       ]);
 
       await expectLicence(kase);
+      await expectDocuments(kase, [ACCEPTANCE_NOTICE, GRANT_DECISION], '符合法定条件，准予许可');
       await expectTimeline(kase, [
         ...FILED['standard-licensing'],
         ...ACCEPTED_ROWS,
@@ -360,7 +368,7 @@ describe.each(MODES)('every path through the shipped processes (%s mode)', (mode
 
   describe('instant (SCJG-XK-015)', () => {
     it.each([
-      { action: 'grant', serviceTask: 'issueLicence', handler: 'issueLicence', end: 'completedGranted', flows: ['granted', 'toCompletedGranted'], documents: [] },
+      { action: 'grant', serviceTask: 'issueLicence', handler: 'issueLicence', end: 'completedGranted', flows: ['granted', 'toCompletedGranted'], documents: [GRANT_DECISION] },
       { action: 'deny', serviceTask: 'generateRefusalDecision', handler: 'generateNotice', end: 'completedRefused', flows: ['denied', 'toCompletedRefused'], documents: [REFUSAL_DECISION] },
       { action: 'refuse', serviceTask: 'notifyRefusal', handler: 'generateNotice', end: 'notAccepted', flows: ['refused', 'toNotAccepted'], documents: [NOTICE_OF_NON_ACCEPTANCE] },
     ])('$action at the window ends the case $end through $serviceTask', async ({ action, serviceTask, handler, end, flows, documents }) => {
@@ -413,8 +421,9 @@ describe.each(MODES)('every path through the shipped processes (%s mode)', (mode
     it('issues the licence on acceptance, then the inspection confirms it: the case completes granted', async () => {
       const kase = await fileCase('notification-commitment');
       await drive(kase, [{ by: 'window1', action: 'accept', to: 'issueLicence', then: 'inspection' }]);
-      // Issued before the inspection, on the strength of the commitment.
+      // Issued before the inspection, on the strength of the commitment, with its decision.
       await expectLicence(kase);
+      await expectDocuments(kase, [GRANT_DECISION]);
       await drive(kase, [{ by: 'reviewer1', action: 'confirm', comment: '现场核查属实', to: 'completedGranted' }]);
 
       await expectTimeline(kase, [
@@ -440,7 +449,7 @@ describe.each(MODES)('every path through the shipped processes (%s mode)', (mode
         { by: 'reviewer1', action: 'revoke', comment: reason, to: 'generateRevocation', then: 'licenceRevoked' },
       ]);
 
-      await expectDocuments(kase, [REVOCATION_DECISION], reason);
+      await expectDocuments(kase, [GRANT_DECISION, REVOCATION_DECISION], reason);
       await expectTimeline(kase, [
         ...FILED['notification-commitment'],
         ['accept', 'window_staff', 'acceptance', 'issueLicence'],
@@ -542,6 +551,7 @@ describe.each(MODES)('every path through the shipped processes (%s mode)', (mode
           { by: 'window1', action: 'deliver', to: 'completedGranted' },
         ]);
         await expectLicence(kase);
+        await expectDocuments(kase, [ACCEPTANCE_NOTICE, GRANT_DECISION], '综合协办意见，准予许可');
         await expectTimeline(kase, [
           ...FILED['parallel-approval'],
           ['accept', 'window_staff', 'acceptance', CO_REVIEWS],
@@ -570,6 +580,7 @@ describe.each(MODES)('every path through the shipped processes (%s mode)', (mode
         { by: 'applicant', action: 'supplement', to: 'acceptance' },
         { by: 'window1', action: 'accept', to: CO_REVIEWS },
       ]);
+      await expectDocuments(kase, [SUPPLEMENTATION_NOTICE, ACCEPTANCE_NOTICE]);
 
       await expectTimeline(kase, [
         ...FILED['parallel-approval'],
@@ -608,7 +619,7 @@ describe.each(MODES)('every path through the shipped processes (%s mode)', (mode
         { by: 'decider1', action: 'deny', comment: reason, to: 'generateRefusalDecision', then: 'delivery' },
         { by: 'window1', action: 'deliver', to: 'completedRefused' },
       ]);
-      await expectDocuments(kase, [REFUSAL_DECISION], reason);
+      await expectDocuments(kase, [ACCEPTANCE_NOTICE, REFUSAL_DECISION], reason);
       await expectNoLicence(kase);
       await expectTimeline(kase, [
         ...FILED['parallel-approval'],

@@ -5,6 +5,7 @@ import path from 'node:path';
 import {
   type Client, deploy, type Deployment, fileSubmittedCase, loginAs, MODES, newApplicant, timelineOf, waitForStage,
 } from '../support/tongban.js';
+import { pdfText } from '../support/pdf.js';
 
 /**
  * Where generated documents are stored is made unusable for real: in embedded mode a file takes the place of
@@ -100,11 +101,11 @@ describe.each(MODES)('a service task whose handler keeps failing becomes an inci
     expect(again.body.code).toBe('INCIDENT_NOT_OPEN');
 
     const documents = await applicant.get(`/api/cases/${caseId}/documents`);
-    expect(documents.body).toEqual([expect.objectContaining({ title: '送达不予受理通知 Send the notice of non-acceptance', contentType: 'text/html; charset=utf-8' })]);
+    expect(documents.body).toEqual([expect.objectContaining({ title: '不予受理决定书', contentType: 'application/pdf' })]);
     const notice = await fetch(`${deployment.baseUrl}/api/cases/${caseId}/documents/${documents.body[0].id}/content`, {
       headers: { authorization: `Bearer ${applicant.token}` },
     });
-    expect(await notice.text()).toContain('不属于本机关职权范围，请向自治区林草局申请');
+    expect((await pdfText(Buffer.from(await notice.arrayBuffer()))).replace(/\n/g, '')).toContain('不属于本机关职权范围，请向自治区林草局申请');
     const actions = (await timelineOf(applicant, caseId)).map((entry) => entry.action);
     expect(actions.slice(-4)).toEqual(['refuse', 'service.failed', 'service.retry', 'service.generateNotice']);
   });

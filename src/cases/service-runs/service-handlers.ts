@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { NotificationsService } from '../../notifications/notifications.service.js';
 import { type ServiceHandlerName } from '../../processes/service-tasks/service-handler-names.js';
 import type { Case } from '../case.entity.js';
+import { CaseDocumentsService } from '../results/case-documents.service.js';
 import { CaseResultsService } from '../results/case-results.service.js';
 import type { ServiceRun } from './service-run.entity.js';
 
@@ -30,7 +31,7 @@ export class ServiceHandlers {
       });
       return { notified: kase.applicantId };
     },
-    generateNotice: ({ run, kase, reason }) => this.results.generateNotice(run, kase, reason),
+    generateNotice: ({ run, kase, reason }) => this.documents.forServiceRun(run, kase, reason),
     issueLicence: ({ kase }) => this.results.issueLicence(kase),
   };
 
@@ -38,6 +39,7 @@ export class ServiceHandlers {
     private readonly dataSource: DataSource,
     private readonly notifications: NotificationsService,
     private readonly results: CaseResultsService,
+    private readonly documents: CaseDocumentsService,
   ) {}
 
   async run(run: ServiceRun, kase: Case): Promise<object> {
