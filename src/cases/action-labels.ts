@@ -22,6 +22,7 @@ const LABELS: Record<string, Message> = {
   object: { zh: '协办部门不同意', en: 'Co-department objects' },
   grant: { zh: '准予许可', en: 'Granted' },
   deny: { zh: '不予许可', en: 'Denied' },
+  sendBack: { zh: '退回重审', en: 'Sent back for review' },
   deliver: { zh: '送达', en: 'Delivered' },
   pickUp: { zh: '领取', en: 'Picked up' },
   confirm: { zh: '核查属实', en: 'Inspection confirmed' },

@@ -36,6 +36,7 @@ export class CaseCommandsService {
       ...(dto.specialProcedure ? { specialProcedure: { ...dto.specialProcedure } } : {}),
       ...(dto.supplementItems ? { supplementItems: dto.supplementItems.map((item) => ({ ...item })) } : {}),
       ...(dto.postal ? { postal: { ...dto.postal } } : {}),
+      ...(dto.competentAuthority ? { competentAuthority: dto.competentAuthority } : {}),
       ...(dto.pickup ? { pickup: { ...dto.pickup } } : {}),
     };
     const command: TransitionCommand = { commandId, caseId, action, taskId: dto.taskId, actor, payload };

@@ -46,6 +46,8 @@ const NO_EFFECTS: StepEffects = { serviceRuns: [], timers: [], stageChanges: [] 
 
 // Deemed acceptance completes the acceptance tasks with the action that accepts them: neither of these.
 const NOT_ACCEPTING = ['refuse', 'requestSupplement'];
+// Actions that must say why: the person the case goes back to reads the reason on the timeline.
+const NEEDS_REASON = ['sendBack'];
 const DEEMED_ACCEPTANCE_COMMENT = '受理期限内未作出决定，依法视为受理（《行政许可法》第三十二条） No decision within the acceptance period: accepted by law (Art. 32)';
 
 /**
@@ -143,19 +145,19 @@ export class CaseTransitionService {
     if (!candidates.length) return { outcome: stageConflict(command, kase, openTasks), effects: NO_EFFECTS };
     // Co-departments' tasks offer the same actions: the actor's own is the one meant.
     const task = candidates.find((candidate) => !this.whyNot(kase, candidate, command)) ?? candidates[0];
-    const refused = this.whyNot(kase, task, command) ?? (await this.checkMaterials(tx, kase, command)) ?? (await this.checkLaw(tx, kase, task, command));
+    const refused = this.whyNot(kase, task, command) ?? reasonMissing(command) ?? (await this.checkMaterials(tx, kase, command)) ?? (await this.checkLaw(tx, kase, task, command));
     if (refused) return { outcome: refused, effects: NO_EFFECTS };
 
     // Closed before the step, so that a process which waits on the same task again opens a new one.
     await tx.update(CaseTask, { id: task.id }, { closedAt: this.clock.now(), closedBy: command.actor.id, closingAction: command.action });
     const actor = { id: command.actor.id, displayName: command.actor.displayName, role: task.role };
-    const { comment, specialProcedure } = command.payload;
+    const { comment, specialProcedure, competentAuthority } = command.payload;
     const materials = await this.materialsStep(tx, kase, command);
     const delivery = await this.deliveries.record(tx, kase, command, this.clock.now());
     const effects = await this.advance(tx, kase, { userTask: task.elementId, outcome: command.action }, {
       action: command.action, actor, comment, commandId: command.commandId,
-      details: { ...(task.department ? { department: task.department } : {}), ...(specialProcedure ? { specialProcedure } : {}), ...materials, ...delivery },
-    }, { completed: task, action: command.action, comment, specialProcedure });
+      details: { ...(task.department ? { department: task.department } : {}), ...(specialProcedure ? { specialProcedure } : {}), ...(competentAuthority ? { competentAuthority } : {}), ...materials, ...delivery },
+    }, { completed: task, action: command.action, comment, specialProcedure, competentAuthority });
     return { outcome: { commandId: command.commandId, result: 'done', action: command.action, case: stageOf(kase) }, effects };
   }
 
@@ -222,6 +224,14 @@ export const lockCase = (tx: EntityManager, caseId: string) =>
 
 function refusal(command: TransitionCommand, httpStatus: number, code: string, message: Refusal['message'], details?: unknown): Refusal {
   return { commandId: command.commandId, result: 'refused', httpStatus, code, message, ...(details === undefined ? {} : { details }) };
+}
+
+function reasonMissing(command: TransitionCommand): Refusal | null {
+  if (!NEEDS_REASON.includes(command.action) || command.payload.comment?.trim()) return null;
+  const label = actionLabel(command.action);
+  return refusal(command, 422, 'VALIDATION_FAILED', { zh: `“${label.zh}”须写明理由`, en: `"${label.en}" needs its reason` }, {
+    fields: [{ field: 'comment', problems: [`comment is required with ${command.action}`] }],
+  });
 }
 
 function stageConflict(command: TransitionCommand, kase: Case, openTasks: CaseTask[]): Refusal {

@@ -116,6 +116,13 @@ export class TransitionDto {
   @Type(() => PickupRecordDto)
   pickup?: PickupRecordDto;
 
+  @ApiPropertyOptional({ description: '有权机关 With refuse: the authority to apply to, where the matter is not ours', example: '市自然资源局' })
+  @IsOptional()
+  @Trimmed()
+  @IsString()
+  @Length(2, 100)
+  competentAuthority?: string;
+
   @ApiPropertyOptional({ description: '意见 Comment', example: '材料齐全，符合法定形式' })
   @IsOptional()
   @IsString()

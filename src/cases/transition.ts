@@ -18,6 +18,8 @@ export interface TransitionPayload {
   comment: string | null;
   specialProcedure?: SpecialProcedure;
   supplementItems?: SupplementItemInput[];
+  /** With `refuse`: the authority to apply to, where the matter is not this organ's. */
+  competentAuthority?: string;
   /** With `deliver`: the post that carries the result. */
   postal?: { carrier: string; trackingNumber: string; address: string };
   /** With `pickUp`: who collected the result, on which ID document. */

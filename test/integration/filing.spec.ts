@@ -290,8 +290,11 @@ describe.each(MODES)('filing and supplementation (%s mode)', (mode) => {
     it('copies the information and the last-submitted files into a new draft, which can be submitted again', async () => {
       const refusedId = await fileSubmittedCase(deployment, applicant);
       await act(window, refusedId, 'preAccept');
-      await act(window, refusedId, 'refuse', { comment: '申请事项不属于本机关职权范围' });
+      await act(window, refusedId, 'refuse', { comment: '申请事项不属于本机关职权范围', competentAuthority: '市自然资源局' });
       const refused = await waitForStage(applicant, refusedId, 'notAccepted');
+      const decision = ((await applicant.get(`/api/cases/${refusedId}/documents`)).body as { id: string; kind: string }[]).find((document) => document.kind === 'nonAcceptance')!;
+      const pdf = await fetch(`${deployment.baseUrl}/api/cases/${refusedId}/documents/${decision.id}/content`, { headers: { authorization: `Bearer ${applicant.token}` } });
+      expect((await pdfText(Buffer.from(await pdf.arrayBuffer()))).replace(/\s+/g, '')).toContain('请向市自然资源局申请');
       const original = await materialsOf(refusedId);
 
       const copy = await applicant.post(`/api/cases/${refusedId}/refiling`);

@@ -337,6 +337,30 @@ describe.each(MODES)('every path through the shipped processes (%s mode)', (mode
       });
     });
 
+    it('sent back by the decider with its reason, reviewed again and granted; without a reason the send-back is refused', async () => {
+      const kase = await fileCase('standard-licensing');
+      await drive(kase, [...PRE_ACCEPT_AND_ACCEPT, { by: 'reviewer1', action: 'approve', to: 'decision' }]);
+      const silent = await staff.decider1.post(`/api/cases/${kase.id}/actions/sendBack`, { comment: '  ' });
+      expect(silent).toMatchObject({ status: 422, body: { code: 'VALIDATION_FAILED', details: { fields: [{ field: 'comment' }] } } });
+      const reason = '恢复方案未明确植被恢复期限，请补充审查';
+      await drive(kase, [
+        { by: 'decider1', action: 'sendBack', comment: reason, to: 'review' },
+        { by: 'reviewer1', action: 'approve', comment: '已核实恢复期限为一年', to: 'decision' },
+        { by: 'decider1', action: 'grant', to: 'issueLicence', then: 'delivery' },
+      ]);
+      const timeline = await expectTimeline(kase, [
+        ...FILED['standard-licensing'],
+        ...ACCEPTED_ROWS,
+        ['approve', 'reviewer', 'review', 'decision'],
+        ['sendBack', 'decider', 'decision', 'review'],
+        ['approve', 'reviewer', 'review', 'decision'],
+        ['grant', 'decider', 'decision', 'issueLicence'],
+        service('issueLicence', 'issueLicence', 'delivery'),
+      ]);
+      expect(timeline.find((entry) => entry.action === 'sendBack')?.comment).toBe(reason);
+      await expectPosition(kase, { waitingAt: ['delivery'], visited: { review: 2, decision: 2 }, flowsTaken: ['sentBackToReview', 'granted'] });
+    });
+
     it('approved and granted: a licence is issued, and delivery completes the case granted', async () => {
       const kase = await fileCase('standard-licensing');
       await drive(kase, [
@@ -607,6 +631,19 @@ describe.each(MODES)('every path through the shipped processes (%s mode)', (mode
         service('generateNotice', 'notifyRefusal', 'notAccepted'),
       ]);
       await expectPosition(kase, { waitingAt: [], endedAt: 'notAccepted', visited: { coReviewForestry: 0, coReviewEnvironment: 0 }, flowsTaken: ['refused', 'toNotAccepted'] });
+    });
+
+    it('sent back by the lead department: both co-departments review again before the decision', async () => {
+      const kase = await fileCase('parallel-approval');
+      await drive(kase, [
+        { by: 'window1', action: 'accept', to: CO_REVIEWS },
+        { by: 'reviewer1', action: 'concur', to: 'coReviewEnvironment' },
+        { by: 'reviewer2', action: 'concur', to: 'decision' },
+        { by: 'decider1', action: 'sendBack', comment: '请协办部门核实用地红线与生态保护红线的关系', to: CO_REVIEWS },
+        { by: 'reviewer2', action: 'object', comment: objection, to: 'coReviewForestry' },
+        { by: 'reviewer1', action: 'concur', to: 'decision' },
+      ]);
+      await expectPosition(kase, { waitingAt: ['decision'], visited: { coReviewForestry: 2, coReviewEnvironment: 2 }, flowsTaken: ['sentBackToCoReview', 'toCoReviewStart'] });
     });
 
     it('denied after the co-review: a refusal decision is generated and delivered, the case completes refused', async () => {

@@ -28,6 +28,8 @@ export interface ClockStep {
   action: string;
   comment: string | null;
   specialProcedure?: SpecialProcedure;
+  /** With a refusal: the authority the applicant should apply to instead, where the matter is not this organ's. */
+  competentAuthority?: string;
   step: EngineStep;
   /** Accepted by law, not by a person: the acceptance counts from the day of receipt. */
   deemed?: boolean;

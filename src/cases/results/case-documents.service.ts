@@ -49,7 +49,7 @@ export class CaseDocumentsService {
     if (!kind) return;
     const waiting = openedRuns.length ? await tx.findOneBy(ServiceRun, { id: In(openedRuns), handler: 'generateNotice' }) : null;
     const reason = kind === 'supplementation' ? await this.supplementationText(tx, kase, step.comment) : step.comment;
-    await this.issue(tx, kase, { kind, title: DOCUMENT_TITLES[kind].zh, reason, serviceRunId: waiting?.id ?? null, at: now });
+    await this.issue(tx, kase, { kind, title: DOCUMENT_TITLES[kind].zh, reason, serviceRunId: waiting?.id ?? null, at: now, competentAuthority: step.competentAuthority ?? null });
   }
 
   /** 一次性告知: the notice lists every defect, item by item, as the step recorded them for the coming round. */
@@ -115,9 +115,13 @@ export class CaseDocumentsService {
     };
   }
 
-  private async issue(tx: EntityManager, kase: Case, document: { kind: DocumentKind; title: string; reason: string | null; serviceRunId: string | null; at: Date }): Promise<void> {
+  private async issue(
+    tx: EntityManager,
+    kase: Case,
+    document: { kind: DocumentKind; title: string; reason: string | null; serviceRunId: string | null; at: Date; competentAuthority?: string | null },
+  ): Promise<void> {
     const { kind, title, reason, serviceRunId, at } = document;
-    const facts = await this.factsOf(tx, kase, kind, reason, at);
+    const facts = { ...(await this.factsOf(tx, kase, kind, reason, at)), competentAuthority: document.competentAuthority ?? null };
     await tx.createQueryBuilder().insert().into(CaseDocument).values({
       caseId: kase.id, serviceRunId, kind, title, verificationCode: newVerificationCode(), facts, storageKey: null, contentType: PDF,
       sizeBytes: null, sha256: null, renderedAt: null, createdAt: at,

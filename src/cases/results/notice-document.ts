@@ -22,6 +22,8 @@ export interface DocumentFacts {
   issuedOn: CalendarDate;
   /** The staff's comment on the step: the reasons of a refusal, the items to supplement, an opinion. */
   reason: string | null;
+  /** Where the matter is not this organ's: the authority the applicant should apply to (Art. 32 ¶1 (2)). */
+  competentAuthority?: string | null;
   /** Last days for reconsideration and litigation if the decision is served the day it is made (adverse kinds only). */
   remedies: { reconsiderationBy: CalendarDate | null; litigationBy: CalendarDate | null } | null;
 }
@@ -61,7 +63,8 @@ const BODIES: Record<DocumentKind, (f: DocumentFacts, title: string) => string[]
   ],
   nonAcceptance: (f) => [
     `${application(f)}，经审查，不予受理，理由如下：${reasons(f)}`,
-    `根据${LAW}第三十二条第一款的规定，本机关决定不予受理。申请事项依法不属于本机关职权范围的，请向有关行政机关申请。`,
+    `根据${LAW}第三十二条第一款的规定，本机关决定不予受理。`
+      + (f.competentAuthority ? `申请事项依法不属于本机关职权范围，请向${f.competentAuthority}申请。` : '申请事项依法不属于本机关职权范围的，请向有关行政机关申请。'),
   ],
   supplementation: (f) => [
     `${application(f)}，申请材料不齐全或者不符合法定形式。根据${LAW}第三十二条第一款第（四）项的规定，现一次告知你（单位）需要补正的全部内容：`,
