@@ -6,6 +6,7 @@ import { ApplicantAccounts1796200000000 } from './1796200000000-applicant-accoun
 import { ProgressQuery1796300000000 } from './1796300000000-progress-query.js';
 import { Ratings1796500000000 } from './1796500000000-ratings.js';
 import { MaterialVersions1796600000000 } from './1796600000000-material-versions.js';
+import { Consultations1796900000000 } from './1796900000000-consultations.js';
 
 /** Every migration, oldest first; listed explicitly because ESM builds cannot be globbed reliably. */
-export const allMigrations = [InitialSchema1764300000000, Calendar1795800000000, ProcessVersions1796000000000, LegalClock1796100000000, ApplicantAccounts1796200000000, ProgressQuery1796300000000, Ratings1796500000000, MaterialVersions1796600000000];
+export const allMigrations = [InitialSchema1764300000000, Calendar1795800000000, ProcessVersions1796000000000, LegalClock1796100000000, ApplicantAccounts1796200000000, ProgressQuery1796300000000, Ratings1796500000000, MaterialVersions1796600000000, Consultations1796900000000];
