@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from './catalog/catalog.module.js';
+import { ConsultationsModule } from './consultations/consultations.module.js';
 import { CoreModule } from './core.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
@@ -12,5 +13,5 @@ import { TestClockModule } from './test-clock/test-clock.module.js';
 const testClock = process.env.TONGBAN_TEST_CLOCK === '1' ? [TestClockModule] : [];
 
 /** The HTTP API. */
-@Module({ imports: [CoreModule, IdentityModule, CatalogModule, MaterialsModule, HealthModule, SeedModule, RatingsModule, ...testClock] })
+@Module({ imports: [CoreModule, IdentityModule, CatalogModule, MaterialsModule, HealthModule, SeedModule, RatingsModule, ConsultationsModule, ...testClock] })
 export class AppModule {}

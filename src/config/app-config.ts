@@ -31,6 +31,8 @@ export interface AppConfig {
   testClock: boolean;
   /** How often a service task's handler is tried before the run becomes an incident, and the first wait between tries (doubling). */
   serviceTaskRetry: { attempts: number; backoffMs: number };
+  /** Working days a department has to answer a consultation or a complaint (我要问): platform rules, set by each centre. */
+  replyWorkingDays: { consultation: number; complaint: number };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -94,6 +96,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     serviceTaskRetry: {
       attempts: positiveInteger(env, 'TONGBAN_SERVICE_TASK_ATTEMPTS', 5),
       backoffMs: positiveInteger(env, 'TONGBAN_SERVICE_TASK_BACKOFF_MS', 2_000),
+    },
+    replyWorkingDays: {
+      consultation: positiveInteger(env, 'TONGBAN_CONSULTATION_REPLY_DAYS', 5),
+      complaint: positiveInteger(env, 'TONGBAN_COMPLAINT_REPLY_DAYS', 15),
     },
   };
   if (mode === 'embedded') return { mode, ...common };

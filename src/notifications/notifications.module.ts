@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { LogChannel } from './channels/log-channel.js';
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from './channels/notification-channel.js';
 import { WebhookChannel } from './channels/webhook-channel.js';
+import { NoticeSender } from './notice-sender.js';
 import { Notification } from './notification.entity.js';
 import { StageChangeNotifier } from './stage-change-notifier.js';
 import { NotificationsController } from './notifications.controller.js';
@@ -15,6 +16,7 @@ import { NotificationsService } from './notifications.service.js';
   providers: [
     NotificationsService,
     StageChangeNotifier,
+    NoticeSender,
     {
       provide: NOTIFICATION_CHANNELS,
       inject: [APP_CONFIG],
@@ -22,6 +24,6 @@ import { NotificationsService } from './notifications.service.js';
       useFactory: (config: AppConfig): NotificationChannel[] => [new LogChannel(), ...(config.notifyWebhookUrl ? [new WebhookChannel(config.notifyWebhookUrl)] : [])],
     },
   ],
-  exports: [NotificationsService, StageChangeNotifier],
+  exports: [NotificationsService, StageChangeNotifier, NoticeSender],
 })
 export class NotificationsModule {}

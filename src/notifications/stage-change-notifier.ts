@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JOB_QUEUE, type JobQueue, QUEUES } from '../infrastructure/queue/job-queue.js';
-import { NOTIFICATION_CHANNELS, type NotificationChannel } from './channels/notification-channel.js';
-import { NotificationsService } from './notifications.service.js';
+import { NOTICE_RETRY, NoticeSender } from './notice-sender.js';
 
 /** A case reached a new stage: what its applicant is told. */
 export interface StageChange {
@@ -14,8 +13,6 @@ export interface StageChange {
   phone: string | null;
 }
 
-const RETRY = { attempts: 5, backoffMs: 2_000 };
-
 /**
  * Tells the applicant of every stage change: in the product's inbox and through each channel. Sent by a
  * worker after the transition has committed, so that a slow or failing gateway never holds a case back.
@@ -24,12 +21,11 @@ const RETRY = { attempts: 5, backoffMs: 2_000 };
 export class StageChangeNotifier {
   constructor(
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
-    @Inject(NOTIFICATION_CHANNELS) private readonly channels: NotificationChannel[],
-    private readonly notifications: NotificationsService,
+    private readonly notices: NoticeSender,
   ) {}
 
   async dispatch(changes: StageChange[]): Promise<void> {
-    for (const change of changes) await this.queue.enqueue(QUEUES.notifications, `stage-${change.caseId}-${change.version}`, change, RETRY);
+    for (const change of changes) await this.queue.enqueue(QUEUES.notifications, `stage-${change.caseId}-${change.version}`, change, NOTICE_RETRY);
   }
 
   start(): void {
@@ -39,7 +35,6 @@ export class StageChangeNotifier {
   private async send(change: StageChange): Promise<void> {
     const title = `${change.caseNumber}：${change.status === 'closed' ? '已办结' : '进入'}“${change.stageName}”`;
     const body = `您的办件 ${change.caseNumber} 当前环节：${change.stageName}。Your case ${change.caseNumber} is now at: ${change.stageName}.`;
-    await this.notifications.send({ userId: change.applicantId, caseId: change.caseId, dedupeKey: `stage:${change.caseId}:${change.version}`, title, body });
-    for (const channel of this.channels) await channel.send({ userId: change.applicantId, phone: change.phone, title, body });
+    await this.notices.deliver({ userId: change.applicantId, caseId: change.caseId, dedupeKey: `stage:${change.caseId}:${change.version}`, title, body, phone: change.phone });
   }
 }

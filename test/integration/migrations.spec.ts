@@ -16,6 +16,7 @@ import { Notification } from '../../src/notifications/notification.entity.js';
 import { CaseClock } from '../../src/cases/legal-clock/case-clock.entity.js';
 import { CaseTimer } from '../../src/cases/legal-clock/case-timer.entity.js';
 import { CaseRating } from '../../src/ratings/case-rating.entity.js';
+import { Consultation } from '../../src/consultations/consultation.entity.js';
 import { Case } from '../../src/cases/case.entity.js';
 import { Department } from '../../src/catalog/department.entity.js';
 import { MaterialTemplate } from '../../src/catalog/material-template.entity.js';
@@ -39,6 +40,7 @@ const ENTITIES = [
   AuditEntry, CalendarDay, CalendarYear, CaseCommand, CaseTask, Case, Department, Matter, RequiredMaterial, Session, User, CaseMaterial,
   ProcessDefinition, ProcessInstance, ServiceRun, Notification, CaseDocument, Licence, CaseClock, CaseTimer, CaseRating,
   Organisation, OrganisationMember, OrganisationInvitation, PasswordResetToken, LoginThrottle, SupplementationNotice, CaseDelivery, MaterialTemplate,
+  Consultation,
 ];
 
 interface Engine {
@@ -107,7 +109,7 @@ describe.each([
       new Set(['audit_entries', 'calendar_days', 'calendar_years', 'case_clocks', 'case_commands', 'case_documents', 'case_materials', 'case_ratings', 'case_tasks', 'case_timers', 'cases', 'departments', 'licences', 'matters', 'notifications', 'service_runs', 'test_clock',
         'migrations', 'process_definitions', 'process_instances', 'required_materials', 'sessions', 'users',
         'organisations', 'organisation_members', 'organisation_invitations', 'password_reset_tokens', 'login_throttles', 'supplementation_notices', 'case_deliveries',
-        'material_templates']),
+        'material_templates', 'consultations']),
     );
 
     for (let i = 0; i < allMigrations.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
@@ -128,7 +130,7 @@ describe.each([
   it('declares the named invariants', async () => {
     const constraints = await dataSource.query(`SELECT conname FROM pg_constraint WHERE conname LIKE 'uq\\_%' OR conname LIKE 'ck\\_%'`);
     expect(constraints.map((c: { conname: string }) => c.conname)).toEqual(
-      expect.arrayContaining(['ck_case_materials_frozen', 'ck_matters_promised_within_legal', 'uq_process_definitions_key_content']),
+      expect.arrayContaining(['ck_case_materials_frozen', 'ck_consultations_answer_whole', 'ck_matters_promised_within_legal', 'uq_process_definitions_key_content']),
     );
     await expect(
       dataSource.query(`INSERT INTO departments (code, name) VALUES ('D', 'x'), ('D', 'y')`),

@@ -41,6 +41,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TONGBAN_SERVICE_TASK_ATTEMPTS: '0' })).toThrow(/TONGBAN_SERVICE_TASK_ATTEMPTS must be a positive integer/);
   });
 
+  it('gives consultations 5 and complaints 15 working days for an answer unless told otherwise', () => {
+    expect(loadConfig({}).replyWorkingDays).toEqual({ consultation: 5, complaint: 15 });
+    expect(loadConfig({ TONGBAN_CONSULTATION_REPLY_DAYS: '3', TONGBAN_COMPLAINT_REPLY_DAYS: '10' }).replyWorkingDays).toEqual({ consultation: 3, complaint: 10 });
+    expect(() => loadConfig({ TONGBAN_COMPLAINT_REPLY_DAYS: '2.5' })).toThrow(/TONGBAN_COMPLAINT_REPLY_DAYS must be a positive integer/);
+  });
+
   it('takes a notification gateway only as an http(s) URL', () => {
     expect(loadConfig({ TONGBAN_NOTIFY_WEBHOOK_URL: 'https://sms.example.test/send' }).notifyWebhookUrl).toBe('https://sms.example.test/send');
     expect(loadConfig({}).notifyWebhookUrl).toBeUndefined();

@@ -1,5 +1,5 @@
 /** The queues this product runs; a worker process serves all of them unless told otherwise. */
-export const QUEUES = { caseTransitions: 'case-transitions', serviceTasks: 'service-tasks', caseTimers: 'case-timers', notifications: 'notifications' } as const;
+export const QUEUES = { caseTransitions: 'case-transitions', serviceTasks: 'service-tasks', caseTimers: 'case-timers', notifications: 'notifications', notices: 'notices' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Which try of its job a handler is making, so that the last one can leave a trace when it fails. */

@@ -1,0 +1,38 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What the product posts to its notification gateway (TONGBAN_NOTIFY_WEBHOOK_URL). */
+export interface GatewayMessage {
+  userId: string;
+  phone: string | null;
+  title: string;
+  body: string;
+}
+
+/** A stand-in SMS/e-mail gateway over real HTTP: it refuses its first `failFirst` messages, then takes them. */
+export async function gateway(failFirst = 0) {
+  const received: GatewayMessage[] = [];
+  let refused = 0;
+  const server: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      if (refused < failFirst) {
+        refused++;
+        response.writeHead(503).end();
+        return;
+      }
+      received.push(JSON.parse(body));
+      response.writeHead(202).end();
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sms`,
+    received,
+    refusedSoFar: () => refused,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
