@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isEmail } from 'class-validator';
 
 export type RunMode = 'embedded' | 'server';
 
@@ -12,6 +13,14 @@ export interface S3Config {
   region: string;
 }
 
+/** Where notifications are sent by e-mail from. */
+export interface SmtpConfig {
+  /** smtp://user:password@host:port (STARTTLS when the server offers it) or smtps:// (TLS from the start). */
+  url: string;
+  /** The sender: an address, or "Name <address>". */
+  from: string;
+}
+
 export interface AppConfig {
   mode: RunMode;
   port: number;
@@ -23,8 +32,10 @@ export interface AppConfig {
   /** How long an HTTP request that asks for a transition waits for the worker before answering 202. */
   transitionWaitMs: number;
   workerConcurrency: number;
-  /** Where to post notifications for SMS or e-mail (a gateway); without it they are only logged. */
+  /** Where to post notifications for SMS or e-mail: a gateway that relays them. */
   notifyWebhookUrl?: string;
+  /** An SMTP server to send notifications by e-mail through (TONGBAN_SMTP_URL, TONGBAN_MAIL_FROM); without it none go by e-mail. */
+  smtp?: SmtpConfig;
   /** How often each worker looks in the database for timers that fell due (a lost delayed job, a clock change). */
   timerSweepMs: number;
   /** TONGBAN_TEST_CLOCK=1: the product's time can be moved forward over the API, to rehearse deadlines. */
@@ -60,6 +71,32 @@ function optionalUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return raw;
 }
 
+const SMTP_URL_EXAMPLE = 'smtp://user:password@mail.example.cn:587';
+const MAIL_FROM_EXAMPLE = '"通办 Tongban <noreply@zwfw.example.gov.cn>"';
+
+/** "zhang.san@example.cn", or "Name <zhang.san@example.cn>". */
+function isMailbox(value: string): boolean {
+  const address = /^[^<>]*<([^<>]+)>$/.exec(value)?.[1] ?? value;
+  return isEmail(address.trim());
+}
+
+function optionalSmtp(env: NodeJS.ProcessEnv): SmtpConfig | undefined {
+  const url = env.TONGBAN_SMTP_URL;
+  const from = env.TONGBAN_MAIL_FROM;
+  if (!url) {
+    if (from) throw new ConfigError('TONGBAN_MAIL_FROM is set but TONGBAN_SMTP_URL is not: set both to send notifications by e-mail, or neither');
+    return undefined;
+  }
+  // The URL may carry a password: a refusal says what is wrong with it, never repeats it.
+  if (!URL.canParse(url)) throw new ConfigError(`TONGBAN_SMTP_URL is not a URL: it must look like ${SMTP_URL_EXAMPLE} (percent-encode @ : / in the user name and password)`);
+  const { protocol, hostname } = new URL(url);
+  if (protocol !== 'smtp:' && protocol !== 'smtps:') throw new ConfigError(`TONGBAN_SMTP_URL must start with smtp:// or smtps://, not ${protocol}, such as ${SMTP_URL_EXAMPLE}`);
+  if (!hostname) throw new ConfigError(`TONGBAN_SMTP_URL names no server: it must look like ${SMTP_URL_EXAMPLE}`);
+  if (!from) throw new ConfigError(`TONGBAN_MAIL_FROM is required with TONGBAN_SMTP_URL: the sender of the e-mails, such as ${MAIL_FROM_EXAMPLE}`);
+  if (!isMailbox(from)) throw new ConfigError(`TONGBAN_MAIL_FROM must be an e-mail address or "Name <address>", such as ${MAIL_FROM_EXAMPLE}, got "${from}"`);
+  return { url, from };
+}
+
 function parseS3(env: NodeJS.ProcessEnv): S3Config {
   const endpoint = new URL(required(env, 'S3_ENDPOINT'));
   const useSSL = endpoint.protocol === 'https:';
@@ -88,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     testClock,
     timerSweepMs: positiveInteger(env, 'TONGBAN_TIMER_SWEEP_MS', 30_000),
     notifyWebhookUrl: optionalUrl(env, 'TONGBAN_NOTIFY_WEBHOOK_URL'),
+    smtp: optionalSmtp(env),
     port: positiveInteger(env, 'PORT', 3000),
     dataDir: path.resolve(env.TONGBAN_DATA_DIR || 'data'),
     queuePrefix: env.TONGBAN_QUEUE_PREFIX || 'tongban',

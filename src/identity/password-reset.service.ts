@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, MoreThan, Repository } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { RecipientAddresses } from '../notifications/recipient-addresses.js';
 import { AccountMessenger } from './account-messenger.js';
 import { beijingTime, fieldRefused } from './identity-errors.js';
 import { anonymousActor, IdentityAudit, userActor } from './identity-audit.js';
@@ -41,6 +42,7 @@ export class PasswordResetService {
     private readonly throttle: LoginThrottleService,
     private readonly notifications: NotificationsService,
     private readonly messenger: AccountMessenger,
+    private readonly addresses: RecipientAddresses,
     private readonly audit: IdentityAudit,
     private readonly clock: Clock,
   ) {}
@@ -80,7 +82,7 @@ export class PasswordResetService {
       await this.audit.record(tx, 'password_reset_requested', anonymousActor(username), { username, userId: user.id, sent: true, expiresAt: expiresAt.toISOString() });
       return true;
     });
-    if (sent) this.messenger.sendSecret({ userId: user.id, phone: await this.phoneOf(user), title, body }, `password reset token for ${user.username}`);
+    if (sent) this.messenger.sendSecret({ userId: user.id, phone: await this.phoneOf(user), email: await this.addresses.emailOf(user.id), title, body }, `password reset token for ${user.username}`);
   }
 
   /** Sets the new password with the token: single use, within the hour. Every session of the account ends. */

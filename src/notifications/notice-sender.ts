@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JOB_QUEUE, type JobQueue, QUEUES } from '../infrastructure/queue/job-queue.js';
-import { NOTIFICATION_CHANNELS, type NotificationChannel } from './channels/notification-channel.js';
 import { type NewNotification, NotificationsService } from './notifications.service.js';
+import { OutboundDeliveries } from './outbound-deliveries.js';
+import { RecipientAddresses } from './recipient-addresses.js';
 
 /** A message to one user, told in the inbox (once per dedupe key) and through each channel. */
 export interface Notice extends NewNotification {
@@ -21,8 +22,9 @@ export const NOTICE_RETRY = { attempts: 5, backoffMs: 2_000 };
 export class NoticeSender {
   constructor(
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
-    @Inject(NOTIFICATION_CHANNELS) private readonly channels: NotificationChannel[],
     private readonly notifications: NotificationsService,
+    private readonly addresses: RecipientAddresses,
+    private readonly deliveries: OutboundDeliveries,
   ) {}
 
   /** Queues the notice; call it after the commit. Queued twice with one dedupe key, it is sent once. */
@@ -35,9 +37,13 @@ export class NoticeSender {
     this.queue.work(QUEUES.notices, (notice: Notice) => this.deliver(notice));
   }
 
-  /** The inbox first (kept once however often the job is tried), then each channel; a channel that throws fails the job, which is tried again. */
+  /**
+   * The inbox first (kept once however often the job is tried), then a delivery job per channel that reaches the
+   * user, each tried again on its own while its gateway refuses.
+   */
   async deliver({ phone, ...notice }: Notice): Promise<void> {
     await this.notifications.send(notice);
-    for (const channel of this.channels) await channel.send({ userId: notice.userId, phone, title: notice.title, body: notice.body });
+    const email = await this.addresses.emailOf(notice.userId);
+    await this.deliveries.enqueue(notice.dedupeKey.replaceAll(':', '-'), { userId: notice.userId, phone, email, title: notice.title, body: notice.body });
   }
 }

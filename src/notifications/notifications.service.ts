@@ -8,7 +8,7 @@ import { Notification } from './notification.entity.js';
 
 export type NewNotification = Pick<Notification, 'userId' | 'caseId' | 'dedupeKey' | 'title' | 'body'>;
 
-/** The in-platform inbox (站内消息); other channels (SMS, e-mail) would hang off `send`. */
+/** The in-platform inbox (站内消息); stage changes also go out through the channels (`StageChangeNotifier`). */
 @Injectable()
 export class NotificationsService {
   constructor(

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { gateway } from '../support/gateway.js';
+import { eventually } from '../support/eventually.js';
 import { api } from '../support/http.js';
 import { creditCode, memberBody, organisationBody, PASSWORD, personBody, residentId, unique } from '../support/identities.js';
-import { type Client, clientOf, deploy, type Deployment, eventually, loginAs, MODES } from '../support/tongban.js';
+import { startSmsGateway, type TestSmsGateway } from '../support/sms-gateway.js';
+import { type Client, clientOf, deploy, type Deployment, loginAs, MODES } from '../support/tongban.js';
 
 /*
  * The applicant's accounts over HTTP, in each run mode: registration as a person and as an organisation,
@@ -21,7 +22,7 @@ const fieldsOf = (body: any): string[] => body.details.fields.map((f: { field: s
 
 describe.each(MODES)('applicant accounts (%s mode)', (mode) => {
   let deployment: Deployment;
-  let sms: Awaited<ReturnType<typeof gateway>>;
+  let sms: TestSmsGateway;
   let admin: Client;
   const anonymous = () => api(deployment.baseUrl);
   const login = (username: string, password: string) => anonymous().post('/api/identity/login', { username, password });
@@ -45,7 +46,7 @@ describe.each(MODES)('applicant accounts (%s mode)', (mode) => {
   };
 
   beforeAll(async () => {
-    sms = await gateway();
+    sms = await startSmsGateway();
     deployment = await deploy(mode, { extraEnv: { TONGBAN_TEST_CLOCK: '1', TONGBAN_NOTIFY_WEBHOOK_URL: sms.url } });
     admin = await loginAs(deployment, 'admin1');
   });

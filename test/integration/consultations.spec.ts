@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { gateway } from '../support/gateway.js';
+import { eventually } from '../support/eventually.js';
+import { startSmsGateway, type TestSmsGateway } from '../support/sms-gateway.js';
 import { api } from '../support/http.js';
 import { PASSWORD, personBody } from '../support/identities.js';
 import {
-  basicInformation, type Client, deploy, type Deployment, eventually, fileSubmittedCase, grasslandMatter, loginAs, MODES, newApplicant,
+  basicInformation, type Client, deploy, type Deployment, fileSubmittedCase, grasslandMatter, loginAs, MODES, newApplicant,
 } from '../support/tongban.js';
 
 type Staff = 'window1' | 'reviewer1' | 'reviewer2' | 'supervisor1' | 'admin1';
@@ -21,7 +22,7 @@ const REPLY_DAYS = 3;
  */
 describe.each(MODES)('consultations and complaints (%s mode)', (mode) => {
   let deployment: Deployment;
-  let sms: Awaited<ReturnType<typeof gateway>>;
+  let sms: TestSmsGateway;
   const staff = {} as Record<Staff, Client>;
   let applicant: { username: string; id: string; client: Client };
   let stranger: Client;
@@ -49,7 +50,7 @@ describe.each(MODES)('consultations and complaints (%s mode)', (mode) => {
   }
 
   beforeAll(async () => {
-    sms = await gateway();
+    sms = await startSmsGateway();
     deployment = await deploy(mode, {
       extraEnv: { TONGBAN_TEST_CLOCK: '1', TONGBAN_NOTIFY_WEBHOOK_URL: sms.url, TONGBAN_CONSULTATION_REPLY_DAYS: String(REPLY_DAYS) },
     });

@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { gateway } from '../support/gateway.js';
-import { type Client, deploy, type Deployment, eventually, fileSubmittedCase, loginAs, MODES, newApplicant } from '../support/tongban.js';
+import { eventually } from '../support/eventually.js';
+import { startSmsGateway, type TestSmsGateway } from '../support/sms-gateway.js';
+import { type Client, deploy, type Deployment, fileSubmittedCase, loginAs, MODES, newApplicant } from '../support/tongban.js';
 
 describe.each(MODES)('the applicant is told of every stage change, by the inbox and the gateway (%s mode)', (mode) => {
-  let sms: Awaited<ReturnType<typeof gateway>>;
+  let sms: TestSmsGateway;
   let deployment: Deployment;
   let applicant: Client;
   let caseId: string;
 
   beforeAll(async () => {
-    sms = await gateway(2);
+    sms = await startSmsGateway({ failFirst: 2 });
     deployment = await deploy(mode, { extraEnv: { TONGBAN_NOTIFY_WEBHOOK_URL: sms.url } });
     ({ client: applicant } = await newApplicant(deployment));
     caseId = await fileSubmittedCase(deployment, applicant);

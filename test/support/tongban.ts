@@ -264,12 +264,3 @@ export function handOverDetails(action: string): object {
   return {};
 }
 
-/** Reads until `done` holds (what a worker does in the background is seen a moment later), or the time is up; returns the last value read. */
-export async function eventually<T>(read: () => T | Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

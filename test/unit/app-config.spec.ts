@@ -52,4 +52,31 @@ describe('loadConfig', () => {
     expect(loadConfig({}).notifyWebhookUrl).toBeUndefined();
     expect(() => loadConfig({ TONGBAN_NOTIFY_WEBHOOK_URL: 'ftp://x' })).toThrow(/TONGBAN_NOTIFY_WEBHOOK_URL must be an http\(s\) URL/);
   });
+
+  describe('e-mail (TONGBAN_SMTP_URL, TONGBAN_MAIL_FROM)', () => {
+    const from = '通办 Tongban <noreply@zwfw.example.gov.cn>';
+
+    it('is off without a server, and takes smtp:// or smtps:// with a sender', () => {
+      expect(loadConfig({}).smtp).toBeUndefined();
+      expect(loadConfig({ TONGBAN_SMTP_URL: 'smtp://tongban:p%40ss@mail.example.cn:587', TONGBAN_MAIL_FROM: from }).smtp).toEqual({
+        url: 'smtp://tongban:p%40ss@mail.example.cn:587', from,
+      });
+      expect(loadConfig({ TONGBAN_SMTP_URL: 'smtps://mail.example.cn', TONGBAN_MAIL_FROM: 'noreply@example.cn' }).smtp?.from).toBe('noreply@example.cn');
+    });
+
+    it('refuses a URL that is not SMTP, names no server or does not parse, without repeating the password it may hold', () => {
+      expect(() => loadConfig({ TONGBAN_SMTP_URL: 'https://mail.example.cn', TONGBAN_MAIL_FROM: from })).toThrow(/TONGBAN_SMTP_URL must start with smtp:\/\/ or smtps:\/\/, not https:/);
+      expect(() => loadConfig({ TONGBAN_SMTP_URL: 'smtp:mail', TONGBAN_MAIL_FROM: from })).toThrow(/TONGBAN_SMTP_URL names no server/);
+      const unparsable = () => loadConfig({ TONGBAN_SMTP_URL: 'smtp://user:secret@mail.example.cn:99999', TONGBAN_MAIL_FROM: from });
+      expect(unparsable).toThrow(/TONGBAN_SMTP_URL is not a URL/);
+      expect(unparsable).not.toThrow(/secret/);
+    });
+
+    it('needs a sender that is an address, or a name and an address, and no sender without a server', () => {
+      expect(() => loadConfig({ TONGBAN_SMTP_URL: 'smtp://mail.example.cn' })).toThrow(/TONGBAN_MAIL_FROM is required with TONGBAN_SMTP_URL/);
+      expect(() => loadConfig({ TONGBAN_SMTP_URL: 'smtp://mail.example.cn', TONGBAN_MAIL_FROM: '通办 Tongban' })).toThrow(/TONGBAN_MAIL_FROM must be an e-mail address or "Name <address>"/);
+      expect(() => loadConfig({ TONGBAN_SMTP_URL: 'smtp://mail.example.cn', TONGBAN_MAIL_FROM: 'Tongban <noreply>' })).toThrow(/TONGBAN_MAIL_FROM must be/);
+      expect(() => loadConfig({ TONGBAN_MAIL_FROM: from })).toThrow(/TONGBAN_MAIL_FROM is set but TONGBAN_SMTP_URL is not/);
+    });
+  });
 });

@@ -1,14 +1,22 @@
-/** A message leaving the platform: to a user, by whatever address the channel uses. */
+/** A message leaving the platform: to a user, with every address the platform knows for them. */
 export interface OutboundMessage {
   userId: string;
   phone: string | null;
+  email: string | null;
   title: string;
   body: string;
 }
 
-/** SMS, e-mail or a government messaging gateway; each adapter throws when the message was not taken. */
+/**
+ * One way out of the platform: SMS, e-mail, a government messaging gateway. To add one, implement this
+ * and give it its line in `configuredChannels`.
+ */
 export interface NotificationChannel {
+  /** Unique among the channels: it names the channel's deliveries in the queue and in the log. */
   readonly name: string;
+  /** Whether this message has an address this channel can send to (an e-mail channel needs an e-mail address). */
+  reaches(message: OutboundMessage): boolean;
+  /** Sends one message; throws when it was not taken, so that the delivery is tried again. */
   send(message: OutboundMessage): Promise<void>;
 }
 

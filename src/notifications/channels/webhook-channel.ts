@@ -11,6 +11,11 @@ export class WebhookChannel implements NotificationChannel {
 
   constructor(private readonly url: string) {}
 
+  /** The gateway relays by SMS or e-mail: it needs one of the two. */
+  reaches(message: OutboundMessage): boolean {
+    return message.phone !== null || message.email !== null;
+  }
+
   async send(message: OutboundMessage): Promise<void> {
     const response = await fetch(this.url, {
       method: 'POST',

@@ -2,16 +2,17 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** What the product posts to its notification gateway (TONGBAN_NOTIFY_WEBHOOK_URL). */
+/** What the platform posts to a notification gateway. */
 export interface GatewayMessage {
   userId: string;
   phone: string | null;
+  email: string | null;
   title: string;
   body: string;
 }
 
-/** A stand-in SMS/e-mail gateway over real HTTP: it refuses its first `failFirst` messages, then takes them. */
-export async function gateway(failFirst = 0) {
+/** A stand-in SMS/e-mail gateway over real HTTP: it refuses its first `failFirst` messages with 503, then takes them. */
+export async function startSmsGateway({ failFirst = 0 } = {}) {
   const received: GatewayMessage[] = [];
   let refused = 0;
   const server: Server = createServer((request, response) => {
@@ -36,3 +37,5 @@ export async function gateway(failFirst = 0) {
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }
+
+export type TestSmsGateway = Awaited<ReturnType<typeof startSmsGateway>>;
