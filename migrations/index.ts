@@ -8,6 +8,7 @@ import { Ratings1796500000000 } from './1796500000000-ratings.js';
 import { MaterialVersions1796600000000 } from './1796600000000-material-versions.js';
 import { ServiceGuides1796700000000 } from './1796700000000-service-guides.js';
 import { PdfDocuments1796800000000 } from './1796800000000-pdf-documents.js';
+import { ResumableUploads1797000000000 } from './1797000000000-resumable-uploads.js';
 import { TaskClaims1797200000000 } from './1797200000000-task-claims.js';
 import { Deliveries1797300000000 } from './1797300000000-deliveries.js';
 
@@ -15,5 +16,5 @@ import { Deliveries1797300000000 } from './1797300000000-deliveries.js';
 export const allMigrations = [
   InitialSchema1764300000000, Calendar1795800000000, ProcessVersions1796000000000, LegalClock1796100000000, ApplicantAccounts1796200000000,
   ProgressQuery1796300000000, Ratings1796500000000, MaterialVersions1796600000000, ServiceGuides1796700000000, PdfDocuments1796800000000,
-  TaskClaims1797200000000, Deliveries1797300000000,
+  ResumableUploads1797000000000, TaskClaims1797200000000, Deliveries1797300000000,
 ];
