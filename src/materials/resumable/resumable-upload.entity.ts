@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { MaterialTarget } from '../material-rules.js';
+import { MaterialTargetColumns } from '../material-target.columns.js';
 
 const bigint = { to: (v: number) => v, from: (v: string) => Number(v) };
 
@@ -14,22 +14,13 @@ export type UploadStatus = 'receiving' | 'completing' | 'completed';
  * being written now, if any, is `writingKey`, so that whoever ends the upload knows every object to remove.
  */
 @Entity({ name: 'resumable_uploads' })
-export class ResumableUpload {
+export class ResumableUpload extends MaterialTargetColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   /** Only the user who created an upload may see or continue it. */
   @Column('uuid', { name: 'owner_id' })
   ownerId: string;
-
-  @Column('uuid', { name: 'case_id' })
-  caseId: string;
-
-  @Column('uuid', { name: 'required_material_id', nullable: true })
-  requiredMaterialId: string | null;
-
-  @Column({ type: 'varchar', nullable: true })
-  title: string | null;
 
   /** Already cleaned (sanitiseFileName) and of a format the item takes. */
   @Column({ name: 'file_name' })
@@ -70,6 +61,3 @@ export class ResumableUpload {
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt: Date;
 }
-
-export const targetOf = (upload: ResumableUpload): MaterialTarget =>
-  upload.requiredMaterialId ? { requiredMaterialId: upload.requiredMaterialId } : { title: upload.title! };
