@@ -9,6 +9,7 @@ import { MaterialVersions1796600000000 } from './1796600000000-material-versions
 import { ServiceGuides1796700000000 } from './1796700000000-service-guides.js';
 import { PdfDocuments1796800000000 } from './1796800000000-pdf-documents.js';
 import { Consultations1796900000000 } from './1796900000000-consultations.js';
+import { ResumableUploads1797000000000 } from './1797000000000-resumable-uploads.js';
 import { TaskClaims1797200000000 } from './1797200000000-task-claims.js';
 import { Deliveries1797300000000 } from './1797300000000-deliveries.js';
 
@@ -16,5 +17,5 @@ import { Deliveries1797300000000 } from './1797300000000-deliveries.js';
 export const allMigrations = [
   InitialSchema1764300000000, Calendar1795800000000, ProcessVersions1796000000000, LegalClock1796100000000, ApplicantAccounts1796200000000,
   ProgressQuery1796300000000, Ratings1796500000000, MaterialVersions1796600000000, ServiceGuides1796700000000, PdfDocuments1796800000000,
-  Consultations1796900000000, TaskClaims1797200000000, Deliveries1797300000000,
+  Consultations1796900000000, ResumableUploads1797000000000, TaskClaims1797200000000, Deliveries1797300000000,
 ];

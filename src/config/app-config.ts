@@ -38,6 +38,8 @@ export interface AppConfig {
   smtp?: SmtpConfig;
   /** How often each worker looks in the database for timers that fell due (a lost delayed job, a clock change). */
   timerSweepMs: number;
+  /** How often each API process removes resumable uploads past their expiry, with their parts. */
+  uploadSweepMs: number;
   /** TONGBAN_TEST_CLOCK=1: the product's time can be moved forward over the API, to rehearse deadlines. */
   testClock: boolean;
   /** How often a service task's handler is tried before the run becomes an incident, and the first wait between tries (doubling). */
@@ -124,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const common = {
     testClock,
     timerSweepMs: positiveInteger(env, 'TONGBAN_TIMER_SWEEP_MS', 30_000),
+    uploadSweepMs: positiveInteger(env, 'TONGBAN_UPLOAD_SWEEP_MS', 600_000),
     notifyWebhookUrl: optionalUrl(env, 'TONGBAN_NOTIFY_WEBHOOK_URL'),
     smtp: optionalSmtp(env),
     port: positiveInteger(env, 'PORT', 3000),

@@ -1,20 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { MaterialTargetColumns } from './material-target.columns.js';
 
 /** One uploaded file, kept in object storage under `storageKey`. */
 @Entity({ name: 'case_materials' })
-export class CaseMaterial {
+export class CaseMaterial extends MaterialTargetColumns {
   @PrimaryGeneratedColumn('uuid')
   id: string;
-
-  @Column('uuid', { name: 'case_id' })
-  caseId: string;
-
-  /** The item of the matter's list; null for an extra material beyond the list, which has a title instead. */
-  @Column('uuid', { name: 'required_material_id', nullable: true })
-  requiredMaterialId: string | null;
-
-  @Column({ type: 'varchar', nullable: true })
-  title: string | null;
 
   /** The submission that froze the file (1 = the application, 2… = supplements); null while it may still change. */
   @Column({ type: 'int', nullable: true })

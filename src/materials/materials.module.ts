@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module.js';
 import { CaseTask } from '../cases/case-task.entity.js';
@@ -9,12 +9,21 @@ import { MaterialChecklistService } from './material-checklist.service.js';
 import { MaterialSubmission } from './material-submission.js';
 import { MaterialsController } from './materials.controller.js';
 import { MaterialsService } from './materials.service.js';
+import { ResumableUpload } from './resumable/resumable-upload.entity.js';
+import { ResumableUploadsController } from './resumable/resumable-uploads.controller.js';
+import { ResumableUploadsService } from './resumable/resumable-uploads.service.js';
+import { tusProtocol } from './resumable/tus-protocol.js';
+import { UploadSweeper } from './resumable/upload-sweeper.js';
 import { SupplementationNotice } from './supplementation-notice.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseMaterial, Case, CaseTask, RequiredMaterial, SupplementationNotice]), AuditModule],
-  controllers: [MaterialsController],
-  providers: [MaterialsService, MaterialSubmission, MaterialChecklistService],
+  imports: [TypeOrmModule.forFeature([CaseMaterial, Case, CaseTask, RequiredMaterial, SupplementationNotice, ResumableUpload]), AuditModule],
+  controllers: [MaterialsController, ResumableUploadsController],
+  providers: [MaterialsService, MaterialSubmission, MaterialChecklistService, ResumableUploadsService, UploadSweeper],
   exports: [MaterialSubmission, MaterialsService],
 })
-export class MaterialsModule {}
+export class MaterialsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(tusProtocol).forRoutes(ResumableUploadsController);
+  }
+}

@@ -14,6 +14,7 @@ import { lockCase } from '../cases/case-transition.service.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../infrastructure/storage/object-storage.js';
 import { CaseMaterial } from './case-material.entity.js';
 import { assertApplicantsTurn, assertNotSubmitted, assertRoomFor, MAX_MATERIAL_BYTES, type MaterialTarget, rulesOf } from './material-rules.js';
+import { targetOf } from './material-target.columns.js';
 import { presentMaterial, type StoredMaterial } from './material-views.js';
 import { type ReceivedFile, receiveFile } from './multipart-file.js';
 
@@ -81,7 +82,7 @@ export class MaterialsService {
   /** Replaces a file not yet submitted with a new one for the same item; the old bytes go once that has committed. */
   async replace(actor: Actor, caseId: string, materialId: string, request: IncomingMessage): Promise<StoredMaterial> {
     const existing = await this.pendingMaterial(actor, caseId, materialId);
-    const target: MaterialTarget = existing.requiredMaterialId ? { requiredMaterialId: existing.requiredMaterialId } : { title: existing.title! };
+    const target = targetOf(existing);
     const kase = await this.cases.findOneByOrFail({ id: caseId });
     const rules = await rulesOf(this.dataSource.manager, kase, target);
     const { file, storageKey } = await this.receive(caseId, request, { maxBytes: MAX_MATERIAL_BYTES, acceptedFormats: rules.acceptedFormats });

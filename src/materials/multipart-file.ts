@@ -1,11 +1,11 @@
 import busboy from 'busboy';
-import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { PassThrough, Readable, Transform } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { AppError } from '../common/app-error.js';
 import { contentCheck } from './content-check.js';
 import { sanitiseFileName } from './file-name.js';
 import { claimedFormat } from './file-formats.js';
+import { Measuring } from './measure.js';
 
 export interface ReceivedFile {
   fileName: string;
@@ -88,15 +88,7 @@ async function storeFile(stream: Readable & { truncated?: boolean }, info: busbo
   const fileName = sanitiseFileName(info.filename);
   const format = claimedFormat(fileName, acceptedFormats);
   const checked = contentCheck(fileName, format.extension);
-  const hash = createHash('sha256');
-  let sizeBytes = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      sizeBytes += chunk.length;
-      hash.update(chunk);
-      done(null, chunk);
-    },
-  });
+  const counter = new Measuring();
   // Counted before the check, so that a refused file is not mistaken for an empty one.
   const body = stream.pipe(counter).pipe(checked).pipe(new PassThrough());
   checked.on('error', (error) => body.destroy(error));
@@ -106,7 +98,7 @@ async function storeFile(stream: Readable & { truncated?: boolean }, info: busbo
   stream.on('limit', () => body.destroy(fileTooLarge(maxBytes)));
   // pipe() passes no error on: a client hanging up mid-file must fail the sink, not crash the process.
   stream.on('error', (error) => body.destroy(error));
-  const refusal = () => (stream.truncated ? fileTooLarge(maxBytes) : sizeBytes === 0 ? emptyFile() : undefined);
+  const refusal = () => (stream.truncated ? fileTooLarge(maxBytes) : counter.sizeBytes === 0 ? emptyFile() : undefined);
   try {
     await sink(body);
   } catch (error) {
@@ -115,5 +107,5 @@ async function storeFile(stream: Readable & { truncated?: boolean }, info: busbo
   }
   const refused = refusal();
   if (refused) throw refused;
-  return { fileName, contentType: format.mimeType, sizeBytes, sha256: hash.digest('hex') };
+  return { fileName, contentType: format.mimeType, sizeBytes: counter.sizeBytes, sha256: counter.sha256() };
 }

@@ -30,6 +30,7 @@ import { PasswordResetToken } from '../../src/identity/password-reset-token.enti
 import { Session } from '../../src/identity/session.entity.js';
 import { User } from '../../src/identity/user.entity.js';
 import { CaseMaterial } from '../../src/materials/case-material.entity.js';
+import { ResumableUpload } from '../../src/materials/resumable/resumable-upload.entity.js';
 import { SupplementationNotice } from '../../src/materials/supplementation-notice.entity.js';
 import { CaseDelivery } from '../../src/cases/delivery/case-delivery.entity.js';
 import { ProcessDefinition } from '../../src/processes/process-definition.entity.js';
@@ -40,7 +41,7 @@ const ENTITIES = [
   AuditEntry, CalendarDay, CalendarYear, CaseCommand, CaseTask, Case, Department, Matter, RequiredMaterial, Session, User, CaseMaterial,
   ProcessDefinition, ProcessInstance, ServiceRun, Notification, CaseDocument, Licence, CaseClock, CaseTimer, CaseRating,
   Organisation, OrganisationMember, OrganisationInvitation, PasswordResetToken, LoginThrottle, SupplementationNotice, CaseDelivery, MaterialTemplate,
-  Consultation,
+  Consultation, ResumableUpload,
 ];
 
 interface Engine {
@@ -109,7 +110,7 @@ describe.each([
       new Set(['audit_entries', 'calendar_days', 'calendar_years', 'case_clocks', 'case_commands', 'case_documents', 'case_materials', 'case_ratings', 'case_tasks', 'case_timers', 'cases', 'departments', 'licences', 'matters', 'notifications', 'service_runs', 'test_clock',
         'migrations', 'process_definitions', 'process_instances', 'required_materials', 'sessions', 'users',
         'organisations', 'organisation_members', 'organisation_invitations', 'password_reset_tokens', 'login_throttles', 'supplementation_notices', 'case_deliveries',
-        'material_templates', 'consultations']),
+        'material_templates', 'consultations', 'resumable_uploads']),
     );
 
     for (let i = 0; i < allMigrations.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
@@ -130,7 +131,7 @@ describe.each([
   it('declares the named invariants', async () => {
     const constraints = await dataSource.query(`SELECT conname FROM pg_constraint WHERE conname LIKE 'uq\\_%' OR conname LIKE 'ck\\_%'`);
     expect(constraints.map((c: { conname: string }) => c.conname)).toEqual(
-      expect.arrayContaining(['ck_case_materials_frozen', 'ck_consultations_answer_whole', 'ck_matters_promised_within_legal', 'uq_process_definitions_key_content']),
+      expect.arrayContaining(['ck_case_materials_frozen', 'ck_consultations_answer_whole', 'ck_matters_promised_within_legal', 'uq_process_definitions_key_content', 'ck_resumable_uploads_offset']),
     );
     await expect(
       dataSource.query(`INSERT INTO departments (code, name) VALUES ('D', 'x'), ('D', 'y')`),

@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash, randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import { type ClientRequest, request } from 'node:http';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
-import { Client as MinioClient } from 'minio';
 import { api, PDF_HEAD, uploadFile } from '../support/http.js';
-import { readPeakRssBytes, readRssBytes } from '../support/processes.js';
+import { readPeakRssBytes, readRssBytes, resetPeakRss } from '../support/processes.js';
+import { storedObjects } from '../support/storage.js';
 import {
   basicInformation, deploy, type Client, type Deployment, grasslandMatter, MODES, newApplicant, uploadSmallMaterial,
 } from '../support/tongban.js';
@@ -19,14 +16,6 @@ const MiB = 1024 * 1024;
 const BIG_TEST_TIMEOUT_MS = 600_000;
 
 const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
-
-/**
- * Lowers the process's high-water mark of resident memory (VmHWM) to its current RSS, so that the
- * next reading of VmHWM is the peak of what happened in between (Linux: "5" > /proc/pid/clear_refs).
- */
-function resetPeakRss(pid: number): void {
-  writeFileSync(`/proc/${pid}/clear_refs`, '5');
-}
 
 /** Streams a download through sha256 without holding it. */
 async function downloadHash(url: string, token: string): Promise<{ status: number; sizeBytes: number; sha256: string }> {
@@ -96,25 +85,8 @@ describe.each(MODES)('material uploads (%s mode)', (mode) => {
 
   const uploadUrl = (itemId: string) => `${deployment.baseUrl}/api/cases/${caseId}/materials/${itemId}`;
 
-  /** What storage holds for the case: file names in embedded mode, object keys in server mode. */
-  async function storedForCase(): Promise<string[]> {
-    if (mode === 'embedded') {
-      const folder = path.join(deployment.env.TONGBAN_DATA_DIR, 'materials', 'cases', caseId);
-      return (await readdir(folder).catch(() => [] as string[])).sort();
-    }
-    const endpoint = new URL(process.env.TEST_S3_ENDPOINT!);
-    const s3 = new MinioClient({
-      endPoint: endpoint.hostname,
-      port: Number(endpoint.port),
-      useSSL: false,
-      accessKey: deployment.env.S3_ACCESS_KEY,
-      secretKey: deployment.env.S3_SECRET_KEY,
-      pathStyle: true,
-    });
-    const names: string[] = [];
-    for await (const object of s3.listObjectsV2(deployment.env.S3_BUCKET, `cases/${caseId}/`, true)) names.push(object.name);
-    return names.sort();
-  }
+  /** What storage holds for the case. */
+  const storedForCase = () => storedObjects(deployment, `cases/${caseId}/`);
 
   beforeAll(async () => {
     deployment = await deploy(mode);

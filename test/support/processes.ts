@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { projectRoot } from '../../src/common/project-root.js';
 import { freePort } from './ports.js';
 
@@ -185,3 +185,11 @@ function readStatusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 export const readRssBytes = (pid: number): number => readStatusKb(pid, 'VmRSS');
 /** High-water mark of resident memory since the process started. */
 export const readPeakRssBytes = (pid: number): number => readStatusKb(pid, 'VmHWM');
+
+/**
+ * Lowers the process's high-water mark of resident memory (VmHWM) to its current RSS, so that the
+ * next reading of VmHWM is the peak of what happened in between (Linux: "5" > /proc/pid/clear_refs).
+ */
+export function resetPeakRss(pid: number): void {
+  writeFileSync(`/proc/${pid}/clear_refs`, '5');
+}
