@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import pg from 'pg';
+import { eventually } from '../support/eventually.js';
 import { api } from '../support/http.js';
 import { creditCode, memberBody, organisationBody, PASSWORD, personBody, residentId, unique } from '../support/identities.js';
+import { startSmsGateway, type TestSmsGateway } from '../support/sms-gateway.js';
 import { type Client, clientOf, deploy, type Deployment, loginAs, MODES } from '../support/tongban.js';
 
 /*
@@ -16,31 +15,6 @@ import { type Client, clientOf, deploy, type Deployment, loginAs, MODES } from '
  * clock, forward only, so the tests below run in order.
  */
 
-/** A stand-in SMS/e-mail gateway over real HTTP: what it received. */
-async function gateway() {
-  const received: { userId: string; phone: string | null; title: string; body: string }[] = [];
-  const server: Server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      received.push(JSON.parse(body));
-      response.writeHead(202).end();
-    });
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sms`, received, close: () => new Promise((r) => server.close(r)) };
-}
-
-async function eventually<T>(read: () => T | Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /** Changes one character so that the check character no longer matches. */
 const corrupt = (value: string, at: number) => value.slice(0, at) + (value[at] === '7' ? '8' : '7') + value.slice(at + 1);
 
@@ -48,7 +22,7 @@ const fieldsOf = (body: any): string[] => body.details.fields.map((f: { field: s
 
 describe.each(MODES)('applicant accounts (%s mode)', (mode) => {
   let deployment: Deployment;
-  let sms: Awaited<ReturnType<typeof gateway>>;
+  let sms: TestSmsGateway;
   let admin: Client;
   const anonymous = () => api(deployment.baseUrl);
   const login = (username: string, password: string) => anonymous().post('/api/identity/login', { username, password });
@@ -72,7 +46,7 @@ describe.each(MODES)('applicant accounts (%s mode)', (mode) => {
   };
 
   beforeAll(async () => {
-    sms = await gateway();
+    sms = await startSmsGateway();
     deployment = await deploy(mode, { extraEnv: { TONGBAN_TEST_CLOCK: '1', TONGBAN_NOTIFY_WEBHOOK_URL: sms.url } });
     admin = await loginAs(deployment, 'admin1');
   });

@@ -1,48 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { eventually } from '../support/eventually.js';
+import { startSmsGateway, type TestSmsGateway } from '../support/sms-gateway.js';
 import { type Client, deploy, type Deployment, fileSubmittedCase, loginAs, MODES, newApplicant } from '../support/tongban.js';
 
-/** A stand-in SMS gateway over real HTTP: it refuses its first `failFirst` messages, then takes them. */
-async function gateway(failFirst: number) {
-  const received: { phone: string; title: string }[] = [];
-  let refused = 0;
-  const server: Server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      if (refused < failFirst) {
-        refused++;
-        response.writeHead(503).end();
-        return;
-      }
-      received.push(JSON.parse(body));
-      response.writeHead(202).end();
-    });
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sms`, received, refusedSoFar: () => refused, close: () => new Promise((r) => server.close(r)) };
-}
-
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe.each(MODES)('the applicant is told of every stage change, by the inbox and the gateway (%s mode)', (mode) => {
-  let sms: Awaited<ReturnType<typeof gateway>>;
+  let sms: TestSmsGateway;
   let deployment: Deployment;
   let applicant: Client;
   let caseId: string;
 
   beforeAll(async () => {
-    sms = await gateway(2);
+    sms = await startSmsGateway({ failFirst: 2 });
     deployment = await deploy(mode, { extraEnv: { TONGBAN_NOTIFY_WEBHOOK_URL: sms.url } });
     ({ client: applicant } = await newApplicant(deployment));
     caseId = await fileSubmittedCase(deployment, applicant);
