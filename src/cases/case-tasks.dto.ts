@@ -1,26 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { PageQuery } from '../common/page-query.dto.js';
 import { Trimmed } from '../common/trim.js';
 
-export class DoneQueryDto {
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit: number = 50;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  // Beyond this the number is no longer exact, and PostgreSQL refuses an OFFSET past bigint with an error.
-  @Max(Number.MAX_SAFE_INTEGER)
-  offset: number = 0;
-}
+export class DoneQueryDto extends PageQuery {}
 
 export class TodoQueryDto extends DoneQueryDto {
   @ApiPropertyOptional({ description: '阶段（流程节点编号）Stage: a process element id, e.g. preAcceptance' })
