@@ -5,6 +5,7 @@ import { CoreModule } from './core.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { MaterialsModule } from './materials/materials.module.js';
+import { OrganisationModule } from './organisation/organisation.module.js';
 import { RatingsModule } from './ratings/ratings.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { TestClockModule } from './test-clock/test-clock.module.js';
@@ -13,5 +14,5 @@ import { TestClockModule } from './test-clock/test-clock.module.js';
 const testClock = process.env.TONGBAN_TEST_CLOCK === '1' ? [TestClockModule] : [];
 
 /** The HTTP API. */
-@Module({ imports: [CoreModule, IdentityModule, CatalogModule, MaterialsModule, HealthModule, SeedModule, RatingsModule, ConsultationsModule, ...testClock] })
+@Module({ imports: [CoreModule, IdentityModule, CatalogModule, MaterialsModule, HealthModule, SeedModule, RatingsModule, ConsultationsModule, OrganisationModule, ...testClock] })
 export class AppModule {}

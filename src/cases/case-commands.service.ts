@@ -29,7 +29,7 @@ export class CaseCommandsService {
     const commandId = dto.commandId ?? randomUUID();
     const earlier = await this.commands.findOneBy({ commandId });
     if (earlier) return this.sameCommand(earlier, actor, caseId, action);
-    assertCanRead(actor, await this.cases.findOneBy({ id: caseId }));
+    await assertCanRead(this.cases.manager, actor, await this.cases.findOneBy({ id: caseId }));
 
     const payload = {
       comment: dto.comment ?? null,

@@ -4,6 +4,7 @@ import { type Actor } from '../common/actor.js';
 import { actionLabel } from './action-labels.js';
 import { DoneQueryDto, TodoQueryDto } from './case-tasks.dto.js';
 import { LegalClockService } from './legal-clock/legal-clock.service.js';
+import { ELIGIBLE_TASK, TASK_DEPARTMENT_JOINS } from './task-eligibility.js';
 
 export interface TodoList {
   counts: { stage: string; stageName: string; count: number }[];
@@ -18,7 +19,8 @@ export interface TodoList {
     stage: string;
     stageName: string;
     role: string;
-    department: string | null;
+    /** The department that holds the task: its case's, or the co-department the process names. */
+    department: string;
     actions: string[];
     deadline: string | null;
     alert: 'green' | 'yellow' | 'red' | null;
@@ -27,14 +29,13 @@ export interface TodoList {
   }[];
 }
 
-// Open tasks this person may take: their roles, their department's (or any department's), not claimed by another.
-const OPEN_FOR_ACTOR = `t.closed_at IS NULL AND t.role = ANY($1) AND (t.department IS NULL OR t.department = $2)
-  AND (t.assignee_id IS NULL OR t.assignee_id = $3) AND (NOT $4::boolean OR t.assignee_id = $3)`;
+// Open tasks this person may take (task-eligibility.ts), or only those they claimed.
+const OPEN_FOR_ACTOR = `t.closed_at IS NULL AND ${ELIGIBLE_TASK} AND (NOT $4::boolean OR t.assignee_id = $3)`;
 
 /**
- * The staff's to-do list (待办): open tasks of the roles they hold, with counts per stage. A task meant for one
- * department (a co-department's review) is listed to that department's staff only; a claimed task to its holder
- * only. The done list (已办): the tasks they completed, newest first.
+ * The staff's to-do list (待办): open tasks of the roles they hold and the departments they serve, with counts
+ * per stage. A task belongs to its case's department, or to the one the process names (a co-department's
+ * review); a claimed task is listed to its holder only. The done list (已办): the tasks they completed, newest first.
  */
 @Injectable()
 export class CaseTasksService {
@@ -45,18 +46,18 @@ export class CaseTasksService {
 
   async todo(actor: Actor, query: TodoQueryDto): Promise<TodoList> {
     const roles = actor.roles.filter((role) => role !== 'applicant');
-    const who = [roles, actor.departmentCode, actor.id, query.mine === 'true'];
+    const who = [roles, actor.departmentCodes, actor.id, query.mine === 'true'];
     const counts: { stage: string; stageName: string; count: string }[] = await this.dataSource.query(
-      `SELECT t.element_id AS stage, t.name AS "stageName", count(*) AS count FROM case_tasks t
+      `SELECT t.element_id AS stage, t.name AS "stageName", count(*) AS count FROM case_tasks t ${TASK_DEPARTMENT_JOINS}
         WHERE ${OPEN_FOR_ACTOR} GROUP BY t.element_id, t.name ORDER BY min(t.opened_at)`,
       who,
     );
     const rows = await this.dataSource.query(
       `SELECT t.id AS "taskId", c.id AS "caseId", c.case_number AS "caseNumber", m.name AS "matterName",
               c.applicant_organisation AS "applicantOrganisation", c.project_name AS "projectName",
-              t.element_id AS stage, t.name AS "stageName", t.role, t.department, t.actions, to_char(t.deadline, 'YYYY-MM-DD') AS deadline, t.opened_at AS "openedAt",
+              t.element_id AS stage, t.name AS "stageName", t.role, coalesce(t.department, d.code) AS department, t.actions, to_char(t.deadline, 'YYYY-MM-DD') AS deadline, t.opened_at AS "openedAt",
               t.assignee_id AS "assigneeId", u.display_name AS "assigneeName"
-         FROM case_tasks t JOIN cases c ON c.id = t.case_id JOIN matters m ON m.id = c.matter_id LEFT JOIN users u ON u.id = t.assignee_id
+         FROM case_tasks t ${TASK_DEPARTMENT_JOINS} LEFT JOIN users u ON u.id = t.assignee_id
         WHERE ${OPEN_FOR_ACTOR} AND ($5::varchar IS NULL OR t.element_id = $5)
         ORDER BY t.opened_at, t.id LIMIT $6 OFFSET $7`,
       [...who, query.stage ?? null, query.limit, query.offset],

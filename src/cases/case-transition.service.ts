@@ -8,7 +8,7 @@ import { EngineSignal, ProcessEngine } from '../processes/engine/process-engine.
 import { ProcessDefinitionService } from '../processes/process-definition.service.js';
 import { ProcessInstanceService } from '../processes/process-instance.service.js';
 import { actionLabel } from './action-labels.js';
-import { isFiler } from './case-access.js';
+import { type CaseDepartments, departmentsOf, isFiler } from './case-access.js';
 import { DeliveryRecords } from './delivery/delivery-records.js';
 import { ineligibility } from './task-eligibility.js';
 import { CaseCommand } from './case-command.entity.js';
@@ -143,9 +143,10 @@ export class CaseTransitionService {
     const openTasks = await tx.find(CaseTask, { where: { caseId: kase.id, closedAt: IsNull() }, order: { openedAt: 'ASC', elementId: 'ASC' } });
     const candidates = openTasks.filter((task) => task.actions.includes(command.action) && (!command.taskId || task.elementId === command.taskId));
     if (!candidates.length) return { outcome: stageConflict(command, kase, openTasks), effects: NO_EFFECTS };
+    const departments = await departmentsOf(tx, kase);
     // Co-departments' tasks offer the same actions: the actor's own is the one meant.
-    const task = candidates.find((candidate) => !this.whyNot(kase, candidate, command)) ?? candidates[0];
-    const refused = this.whyNot(kase, task, command) ?? reasonMissing(command) ?? (await this.checkMaterials(tx, kase, command)) ?? (await this.checkLaw(tx, kase, task, command));
+    const task = candidates.find((candidate) => !whyNot(kase, departments, candidate, command)) ?? candidates[0];
+    const refused = whyNot(kase, departments, task, command) ?? reasonMissing(command) ?? (await this.checkMaterials(tx, kase, command)) ?? (await this.checkLaw(tx, kase, task, command));
     if (refused) return { outcome: refused, effects: NO_EFFECTS };
 
     // Closed before the step, so that a process which waits on the same task again opens a new one.
@@ -188,17 +189,6 @@ export class CaseTransitionService {
     return error && refusal(command, error.body.statusCode, error.body.code, error.body.message, error.body.details);
   }
 
-  /** Why this actor may not complete this task, or null when they may. */
-  private whyNot(kase: Case, task: CaseTask, command: TransitionCommand): Refusal | null {
-    const { actor } = command;
-    const problem = ineligibility(actor, task);
-    if (problem) return refusal(command, problem.httpStatus, problem.code, problem.message, problem.details);
-    if (task.role === 'applicant' && !isFiler(actor, kase)) {
-      return refusal(command, 403, 'NOT_THE_APPLICANT', { zh: '只有申请人本人或其所在单位的经办人可以操作该办件', en: 'Only the applicant, or a member of the organisation that filed, may do this on the case' });
-    }
-    return null;
-  }
-
   /** A submission needs its materials; a supplementation notice must name items of the case's matter; a hand-over its record. */
   private async checkMaterials(tx: EntityManager, kase: Case, command: TransitionCommand): Promise<Refusal | null> {
     const refused = SUBMITTING_ACTIONS.includes(command.action)
@@ -224,6 +214,17 @@ export const lockCase = (tx: EntityManager, caseId: string) =>
 
 function refusal(command: TransitionCommand, httpStatus: number, code: string, message: Refusal['message'], details?: unknown): Refusal {
   return { commandId: command.commandId, result: 'refused', httpStatus, code, message, ...(details === undefined ? {} : { details }) };
+}
+
+/** Why this actor may not complete this task, or null when they may. */
+function whyNot(kase: Case, departments: CaseDepartments, task: CaseTask, command: TransitionCommand): Refusal | null {
+  const { actor } = command;
+  const problem = ineligibility(actor, task, departments);
+  if (problem) return refusal(command, problem.httpStatus, problem.code, problem.message, problem.details);
+  if (task.role === 'applicant' && !isFiler(actor, kase)) {
+    return refusal(command, 403, 'NOT_THE_APPLICANT', { zh: '只有申请人本人或其所在单位的经办人可以操作该办件', en: 'Only the applicant, or a member of the organisation that filed, may do this on the case' });
+  }
+  return null;
 }
 
 function reasonMissing(command: TransitionCommand): Refusal | null {

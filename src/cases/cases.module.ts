@@ -38,6 +38,7 @@ import { ServiceRunWorker } from './service-runs/service-run.worker.js';
 import { ServiceRunsService } from './service-runs/service-runs.service.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { CalendarModule } from '../calendar/calendar.module.js';
+import { User } from '../identity/user.entity.js';
 import { CaseClock } from './legal-clock/case-clock.entity.js';
 import { CaseTimer } from './legal-clock/case-timer.entity.js';
 import { CaseTimerFiring } from './legal-clock/case-timer-firing.js';
@@ -47,7 +48,7 @@ import { LegalClockService } from './legal-clock/legal-clock.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([CaseDelivery, Case, CaseTask, CaseCommand, ServiceRun, CaseDocument, Licence, CaseClock, CaseTimer]),
+    TypeOrmModule.forFeature([CaseDelivery, Case, CaseTask, CaseCommand, ServiceRun, CaseDocument, Licence, CaseClock, CaseTimer, User]),
     AuditModule, CatalogModule, MaterialsModule, ProcessesModule, NotificationsModule, CalendarModule,
   ],
   controllers: [CasesController, CaseTasksController, CaseResultsController, DocumentVerificationController, IncidentsController, CaseProgressController],
@@ -57,6 +58,6 @@ import { LegalClockService } from './legal-clock/legal-clock.service.js';
     CaseResultsService, CaseDocumentsService, FilingReceiptService, ServiceHandlers, ServiceRunDispatcher, ServiceRunsService, ServiceRunWorker,
     LegalClockService, CaseTimerStore, CaseTimerFiring, CaseTimerWorker,
   ],
-  exports: [CaseTransitionWorker, ServiceRunWorker, CaseTimerWorker, CaseTimerFiring],
+  exports: [CaseTransitionWorker, ServiceRunWorker, CaseTimerWorker, CaseTimerFiring, TaskClaimsService],
 })
 export class CasesModule {}

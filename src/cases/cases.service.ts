@@ -12,7 +12,7 @@ import { pathTaken } from '../processes/engine/process-position.js';
 import { ProcessDefinitionService } from '../processes/process-definition.service.js';
 import { ProcessInstance } from '../processes/process-instance.entity.js';
 import { actionLabel } from './action-labels.js';
-import { assertCanRead, isFiler } from './case-access.js';
+import { assertCanRead, departmentsOf, isFiler, taskDepartment } from './case-access.js';
 import { ineligibility } from './task-eligibility.js';
 import { DeliveryRecords } from './delivery/delivery-records.js';
 import { CaseTask } from './case-task.entity.js';
@@ -119,16 +119,16 @@ export class CasesService {
   }
 
   async detail(actor: Actor, caseId: string) {
-    const kase = await this.cases.findOneBy({ id: caseId });
-    assertCanRead(actor, kase);
+    const kase = await assertCanRead(this.dataSource.manager, actor, await this.cases.findOneBy({ id: caseId }));
+    const departments = await departmentsOf(this.dataSource.manager, kase);
     const openTasks = await this.tasks.find({ where: { caseId, closedAt: IsNull() }, order: { openedAt: 'ASC', elementId: 'ASC' } });
     const serviceRuns = await this.serviceRuns.find({ where: { caseId, status: Not('done') }, order: { createdAt: 'ASC' } });
     return {
       ...this.present(kase),
       openTasks: await this.legalClock.taskAlerts(openTasks.map((task) => {
-        const { id, elementId, name, role, department, actions, openedAt, deadline, assigneeId, claimedAt } = task;
-        const yours = role === 'applicant' ? isFiler(actor, kase) : !ineligibility(actor, task);
-        return { id, elementId, name, role, department, actions, openedAt, deadline, assigneeId, claimedAt, yours };
+        const { id, elementId, name, role, actions, openedAt, deadline, assigneeId, claimedAt } = task;
+        const yours = role === 'applicant' ? isFiler(actor, kase) : !ineligibility(actor, task, departments);
+        return { id, elementId, name, role, department: taskDepartment(task, departments), actions, openedAt, deadline, assigneeId, claimedAt, yours };
       })),
       // What the platform still has to do on the case; a failed one is an incident that supervisors retry.
       serviceTasks: serviceRuns.map(({ id, elementId, name, status, attempts, createdAt }) => ({ id, elementId, name, status, attempts, createdAt })),
@@ -140,8 +140,7 @@ export class CasesService {
 
   /** Where the case stands in its process, for drawing its diagram: the version it runs, where it has been, where it waits. */
   async position(actor: Actor, caseId: string) {
-    const kase = await this.cases.findOneBy({ id: caseId });
-    assertCanRead(actor, kase);
+    const kase = await assertCanRead(this.dataSource.manager, actor, await this.cases.findOneBy({ id: caseId }));
     const definition = await this.definitions.byId(kase.processDefinitionId);
     const instance = await this.dataSource.getRepository(ProcessInstance).findOneByOrFail({ caseId });
     const openTasks = await this.tasks.find({ where: { caseId, closedAt: IsNull() } });
@@ -173,7 +172,7 @@ export class CasesService {
 
   /** Every stage the case went through: who acted, when, with what comment. File by file changes stay in the audit trail. */
   async timeline(actor: Actor, caseId: string) {
-    assertCanRead(actor, await this.cases.findOneBy({ id: caseId }));
+    await assertCanRead(this.dataSource.manager, actor, await this.cases.findOneBy({ id: caseId }));
     const entries = await this.audit.caseSteps(caseId);
     return entries.map((entry) => {
       const names = (entry.details ?? {}) as { stageFromName?: string; stageToName?: string };

@@ -65,8 +65,7 @@ export class DraftsService {
   }
 
   private async lockedDraft(tx: EntityManager, actor: Actor, caseId: string): Promise<Case> {
-    const kase = await lockCase(tx, caseId);
-    assertCanRead(actor, kase);
+    const kase = await assertCanRead(tx, actor, await lockCase(tx, caseId));
     assertIsApplicant(actor, kase);
     if (kase.submittedAt) throw submitted(kase);
     return kase;

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { type Actor, assertRole, isStaff } from '../common/actor.js';
 import { AppError, notFound } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
-import type { Role } from '../identity/user.entity.js';
+import { actorOf } from '../identity/actors.js';
+import { User } from '../identity/user.entity.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { type CaseDepartments, canRead, departmentsOf } from './case-access.js';
 import { CaseTask } from './case-task.entity.js';
 import { lockCase } from './case-transition.service.js';
 import type { Case } from './case.entity.js';
@@ -30,8 +32,8 @@ export class TaskClaimsService {
   ) {}
 
   claim(actor: Actor, taskId: string) {
-    return this.change(actor, taskId, async (tx, task, kase) => {
-      const problem = ineligibility(actor, task);
+    return this.change(actor, taskId, async (tx, task, kase, departments) => {
+      const problem = ineligibility(actor, task, departments);
       if (problem) throw refused(problem);
       if (task.assigneeId === actor.id) return task;
       await this.assign(tx, task, actor.id);
@@ -51,11 +53,11 @@ export class TaskClaimsService {
 
   /** Hands the task to a colleague who may hold it: by its holder, or by anyone who may hold it while nobody does. */
   reassign(actor: Actor, taskId: string, assigneeId: string, reason: string) {
-    return this.change(actor, taskId, async (tx, task, kase) => {
-      const problem = ineligibility(actor, task);
+    return this.change(actor, taskId, async (tx, task, kase, departments) => {
+      const problem = ineligibility(actor, task, departments);
       if (problem) throw refused(problem);
       const assignee = await this.staffMember(tx, assigneeId);
-      const unfit = ineligibility(assignee, task, { ignoreClaim: true });
+      const unfit = ineligibility(assignee, task, departments, { ignoreClaim: true });
       if (unfit) {
         throw new AppError(422, 'ASSIGNEE_NOT_ELIGIBLE', { zh: `${assignee.displayName}不能办理此任务：${unfit.message.zh}`, en: `${assignee.displayName} cannot hold this task: ${unfit.message.en}` }, {
           fields: [{ field: 'assigneeId', problems: [unfit.message.en] }],
@@ -70,16 +72,35 @@ export class TaskClaimsService {
     });
   }
 
-  private async change(actor: Actor, taskId: string, work: (tx: EntityManager, task: CaseTask, kase: Case) => Promise<CaseTask>) {
+  /**
+   * Releases, in the caller's transaction, the open tasks a member of staff holds but may no longer (their
+   * account disabled: `holder` null; a role or a department taken away), each on its case's trail with the
+   * administrator's reason. Returns how many were released.
+   */
+  async releaseUnfit(tx: EntityManager, holderId: string, holder: Actor | null, by: Actor, reason: string): Promise<number> {
+    const held = await tx.find(CaseTask, { where: { assigneeId: holderId, closedAt: IsNull() }, order: { caseId: 'ASC' } });
+    let released = 0;
+    for (const task of held) {
+      const kase = (await lockCase(tx, task.caseId))!;
+      if (holder && !ineligibility(holder, task, await departmentsOf(tx, kase), { ignoreClaim: true })) continue;
+      await this.assign(tx, task, null);
+      await this.trail(tx, by, kase, task, 'task.released', reason, { from: holderId }, 'administrator');
+      released++;
+    }
+    return released;
+  }
+
+  private async change(actor: Actor, taskId: string, work: (tx: EntityManager, task: CaseTask, kase: Case, departments: CaseDepartments) => Promise<CaseTask>) {
     assertRole(actor, ['window_staff', 'reviewer', 'decider'], STAFF);
     const task = await this.dataSource.transaction(async (tx) => {
       const found = await tx.findOneBy(CaseTask, { id: taskId });
       const kase = found && (await lockCase(tx, found.caseId));
       // Read again under the case's lock: a transition may have closed it meanwhile.
       const current = kase && (await tx.findOneBy(CaseTask, { id: taskId }));
-      if (!current || !kase) throw notFound(TASK, 'TASK_NOT_FOUND');
+      // A task of a case this person may not see does not exist for them, as the case does not.
+      if (!current || !kase || !(await canRead(tx, actor, kase))) throw notFound(TASK, 'TASK_NOT_FOUND');
       if (current.closedAt) throw new AppError(409, 'TASK_CLOSED', { zh: `“${current.name}”已办结`, en: `"${current.name}" is already done` }, { closedAt: current.closedAt, closingAction: current.closingAction });
-      return work(tx, current, kase);
+      return work(tx, current, kase, await departmentsOf(tx, kase));
     });
     const { id, caseId, elementId, name, assigneeId, claimedAt } = task;
     return { id, caseId, elementId, name, assigneeId, claimedAt };
@@ -96,22 +117,21 @@ export class TaskClaimsService {
     await tx.update(CaseTask, { id: task.id }, { assigneeId: task.assigneeId, claimedAt: task.claimedAt });
   }
 
-  private async staffMember(tx: EntityManager, userId: string): Promise<Pick<Actor, 'id' | 'displayName' | 'roles' | 'departmentCode'>> {
-    const [row] = await tx.query(
-      `SELECT u.id, u.display_name AS "displayName", u.roles, d.code AS "departmentCode" FROM users u LEFT JOIN departments d ON d.id = u.department_id WHERE u.id = $1`,
-      [userId],
-    );
-    if (!row || !isStaff({ ...row, roles: row.roles as Role[], organisationId: null })) {
-      throw new AppError(422, 'ASSIGNEE_NOT_FOUND', { zh: '接收人不是本平台的工作人员', en: 'The assignee is not a member of staff' }, {
-        fields: [{ field: 'assigneeId', problems: ['assigneeId must be the id of a member of staff'] }],
+  /** The colleague a task is passed to, as they are now: a member of staff whose account is in use. */
+  private async staffMember(tx: EntityManager, userId: string): Promise<Actor> {
+    const user = await tx.findOneBy(User, { id: userId });
+    const assignee = user && !user.disabledAt ? await actorOf(tx, user) : null;
+    if (!assignee || !isStaff(assignee)) {
+      throw new AppError(422, 'ASSIGNEE_NOT_FOUND', { zh: '接收人不是本平台在岗的工作人员', en: 'The assignee is not a member of staff with an account in use' }, {
+        fields: [{ field: 'assigneeId', problems: ['assigneeId must be the id of a member of staff whose account is not disabled'] }],
       });
     }
-    return row;
+    return assignee;
   }
 
-  private trail(tx: EntityManager, actor: Actor, kase: Case, task: CaseTask, action: string, comment: string | null, details: object) {
+  private trail(tx: EntityManager, actor: Actor, kase: Case, task: CaseTask, action: string, comment: string | null, details: object, role = task.role) {
     return this.audit.append(tx, {
-      caseId: kase.id, action, actorId: actor.id, actorName: actor.displayName, actorRole: task.role,
+      caseId: kase.id, action, actorId: actor.id, actorName: actor.displayName, actorRole: role,
       stageFrom: kase.stage, stageTo: kase.stage, comment, commandId: null, details: { taskId: task.id, taskName: task.name, ...details }, at: this.clock.now(),
     });
   }

@@ -34,8 +34,7 @@ export class WithdrawalService {
 
   async withdraw(actor: Actor, caseId: string, reason: string) {
     const { kase, effects } = await this.dataSource.transaction(async (tx) => {
-      const kase = await lockCase(tx, caseId);
-      assertCanRead(actor, kase);
+      const kase = await assertCanRead(tx, actor, await lockCase(tx, caseId));
       assertIsApplicant(actor, kase);
       const openTasks = await this.assertWithdrawable(tx, kase);
       const now = this.clock.now();

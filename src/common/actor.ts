@@ -7,8 +7,8 @@ export interface Actor {
   id: string;
   displayName: string;
   roles: Role[];
-  /** Code of the department a staff member belongs to; null for applicants. */
-  departmentCode: string | null;
+  /** Codes of the departments a member of staff serves (several for a comprehensive window); empty for applicants. */
+  departmentCodes: string[];
   /** The organisation an applicant files for, whose cases all its members share; null for a person and for staff. */
   organisationId: string | null;
 }

@@ -11,7 +11,7 @@ interface Addressed {
 }
 
 /** Staff of the department a message is addressed to, whatever their role: they list it and answer it. */
-export const isOfDepartment = (actor: Actor, departmentCode: string) => isStaff(actor) && actor.departmentCode === departmentCode;
+export const isOfDepartment = (actor: Actor, departmentCode: string) => isStaff(actor) && actor.departmentCodes.includes(departmentCode);
 
 /**
  * Its author, the department's staff, and supervisors for complaints (电子监察 oversees how every department

@@ -73,8 +73,8 @@ export class ConsultationsService {
    */
   listReceived(actor: Actor, query: ConsultationListQuery) {
     assertRole(actor, STAFF_ROLES, { zh: '工作人员', en: 'staff' });
-    const rows = consultationRows(this.dataSource.manager).where(`(d.code = :department OR (:supervisor AND q.kind = 'complaint'))`, {
-      department: actor.departmentCode,
+    const rows = consultationRows(this.dataSource.manager).where(`(d.code = ANY(:departments) OR (:supervisor AND q.kind = 'complaint'))`, {
+      departments: actor.departmentCodes,
       supervisor: actor.roles.includes('supervisor'),
     });
     const ordered = filtered(rows, query).orderBy('q.answeredAt IS NULL', 'DESC').addOrderBy('q.answeredAt', 'DESC').addOrderBy('q.createdAt').addOrderBy('q.id');

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../common/actor.js';
 import { Clock } from '../common/clock.js';
 import type { User } from './user.entity.js';
 
@@ -17,6 +18,8 @@ export const anonymousActor = (username: string): IdentityEventActor => ({ id: n
 /** The platform itself (a lock after repeated failures). */
 export const PLATFORM_ACTOR: IdentityEventActor = { id: null, name: '通办平台 Tongban platform', role: 'system' };
 export const userActor = (user: User): IdentityEventActor => ({ id: user.id, name: user.displayName, role: user.roles[0] });
+/** An administrator acting on someone's account (a staff account's creation, roles, departments, disabling). */
+export const administratorActor = (actor: Actor): IdentityEventActor => ({ id: actor.id, name: actor.displayName, role: 'administrator' });
 
 /** What happened to an account: every entry names the login name concerned in `details.username`. */
 export interface IdentityEventDetails {
@@ -26,7 +29,8 @@ export interface IdentityEventDetails {
 
 /**
  * The identity events of the audit trail (`identity.*`, with no case): registrations, failed logins, locks,
- * password changes and resets, profile changes, invitations. Appended in the caller's transaction.
+ * password changes and resets, profile changes, invitations, and what administrators do to staff accounts.
+ * Appended in the caller's transaction.
  */
 @Injectable()
 export class IdentityAudit {

@@ -23,6 +23,12 @@ export const accountLocked = (until: Date) =>
     { lockedUntil: until.toISOString() },
   );
 
+export const accountDisabled = () =>
+  new AppError(403, 'ACCOUNT_DISABLED', {
+    zh: '该账户已被停用，请联系系统管理员',
+    en: 'This account has been disabled: ask an administrator',
+  });
+
 export const usernameTaken = (username: string) =>
   new AppError(409, 'USERNAME_TAKEN', { zh: `用户名 ${username} 已被注册`, en: `The username ${username} is already registered` }, {
     fields: [{ field: 'username', problems: [`username ${username} is already registered`] }],

@@ -120,6 +120,14 @@ export class IdentityController {
     return this.resets.reset(dto);
   }
 
+  /** A staff account's first password, with the setup token (single use, 72 hours) an administrator was given when creating it. */
+  @Public()
+  @Post('password-setup')
+  @HttpCode(204)
+  setUpPassword(@Body() dto: PasswordResetDto) {
+    return this.resets.setUp(dto);
+  }
+
   /** The account's own security events (failed logins, locks, password changes…); administrators may name any login name. */
   @ApiBearerAuth()
   @Get('security-log')

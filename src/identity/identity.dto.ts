@@ -209,8 +209,9 @@ export class PasswordResetRequestDto {
   username: string;
 }
 
+/** A new password with the token that allows it: a reset token, or a new staff account's setup token. */
 export class PasswordResetDto {
-  @Token('token', '重置令牌 The reset token sent to the account holder')
+  @Token('token', '重置令牌或设置密码令牌 The reset token sent to the account holder, or the setup token of a new staff account')
   token: string;
 
   @Password('newPassword')

@@ -15,6 +15,7 @@ import { OrganisationInvitation } from './organisation-invitation.entity.js';
 import { OrganisationMember } from './organisation-member.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { OrganisationsService } from './organisations.service.js';
+import { StaffDepartment } from '../organisation/staff-department.entity.js';
 import { PasswordHasher } from './password-hasher.js';
 import { PasswordResetToken } from './password-reset-token.entity.js';
 import { PasswordResetService } from './password-reset.service.js';
@@ -25,7 +26,7 @@ import { User } from './user.entity.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, Session, Organisation, OrganisationMember, OrganisationInvitation, PasswordResetToken, LoginThrottle, AuditEntry]),
+    TypeOrmModule.forFeature([User, Session, Organisation, OrganisationMember, OrganisationInvitation, PasswordResetToken, LoginThrottle, AuditEntry, StaffDepartment]),
     AuditModule,
     NotificationsModule,
   ],
@@ -34,6 +35,6 @@ import { User } from './user.entity.js';
     IdentityService, PasswordHasher, LoginThrottleService, IdentityAudit, ProfileViews, ProfileService, PasswordResetService, OrganisationsService,
     AccountMessenger, { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [IdentityService, OrganisationsService],
+  exports: [IdentityService, OrganisationsService, PasswordResetService, IdentityAudit],
 })
 export class IdentityModule {}

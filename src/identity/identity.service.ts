@@ -6,8 +6,9 @@ import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { beijingDate, idDocumentNumberProblem, type IdDocumentType } from './id-documents.js';
 import {
-  accountLocked, fieldRefused, fieldsRefused, idDocumentRegistered, organisationRegistered, uniqueViolation, usernameTaken,
+  accountDisabled, accountLocked, fieldRefused, fieldsRefused, idDocumentRegistered, organisationRegistered, uniqueViolation, usernameTaken,
 } from './identity-errors.js';
+import { actorOf } from './actors.js';
 import { IdentityAudit, userActor } from './identity-audit.js';
 import {
   ChangePasswordDto, OrganisationMemberRegistrationDto, OrganisationRegistrationDto, PersonRegistrationDto, RegisterApplicantDto,
@@ -121,30 +122,26 @@ export class IdentityService {
     return this.views.of(user.id);
   }
 
-  /** Creates an account (staff seeding, tests); the password must meet the same rules. */
-  async createUser(username: string, displayName: string, password: string, roles: Role[]): Promise<Actor> {
-    const problems = passwordProblems(password, username);
-    if (problems.length > 0) throw fieldsRefused([{ field: 'password', problems: problems.map((p) => `password ${p}`) }]);
-    const passwordHash = await this.hasher.hash(password);
-    const user = await this.dataSource.transaction((tx) => this.insertUser({ username, displayName, passwordHash, roles, kind: null }, tx));
-    return toActor(user);
-  }
-
   async login(username: string, password: string): Promise<LoginResult> {
     const user = await this.users.findOneBy({ username });
     const attempt = await this.throttle.begin(username, user?.id ?? null, 'login');
-    // Verify against a hash even for an unknown name, so that timing does not tell which names exist.
-    const valid = await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password);
+    // Verify against a hash even for an unknown name or an account with no password yet, so that timing does not tell them apart.
+    const valid = (await this.hasher.verify(user?.passwordHash ?? DUMMY_HASH, password)) && Boolean(user?.passwordHash);
     if (!user || !valid) {
-      const lockedUntil = await this.throttle.failed(attempt, user ? 'wrong_password' : 'unknown_username', 'login');
+      const lockedUntil = await this.throttle.failed(attempt, !user ? 'unknown_username' : user.passwordHash ? 'wrong_password' : 'password_not_set', 'login');
       if (attempt.locks && lockedUntil) throw accountLocked(lockedUntil);
       throw new AppError(401, 'INVALID_CREDENTIALS', { zh: '用户名或密码错误', en: 'Wrong username or password' });
+    }
+    // Told only to whoever knows the password: it tells them whom to ask, and a guesser learns nothing.
+    if (user.disabledAt) {
+      await this.throttle.failed(attempt, 'account_disabled', 'login');
+      throw accountDisabled();
     }
     await this.throttle.succeeded(attempt);
     const token = newToken();
     const expiresAt = new Date(this.clock.now().getTime() + SESSION_HOURS * 3600_000);
     await this.sessions.insert({ tokenHash: hashToken(token), userId: user.id, expiresAt });
-    return { token, expiresAt, user: await this.actorOf(user) };
+    return { token, expiresAt, user: await actorOf(this.users.manager, user) };
   }
 
   async logout(token: string): Promise<void> {
@@ -158,7 +155,7 @@ export class IdentityService {
   async changePassword(actor: Actor, currentToken: string, dto: ChangePasswordDto): Promise<void> {
     const user = await this.users.findOneByOrFail({ id: actor.id });
     const attempt = await this.throttle.begin(user.username, user.id, 'password_change');
-    if (!(await this.hasher.verify(user.passwordHash, dto.currentPassword))) {
+    if (!user.passwordHash || !(await this.hasher.verify(user.passwordHash, dto.currentPassword))) {
       const lockedUntil = await this.throttle.failed(attempt, 'wrong_password', 'password_change');
       if (attempt.locks && lockedUntil) throw accountLocked(lockedUntil);
       throw fieldRefused('currentPassword', 'is not the current password of this account');
@@ -176,16 +173,17 @@ export class IdentityService {
   /** The rules a new password must meet for this account: the policy, the login name, and not the password it replaces. */
   async assertNewPassword(user: User, password: string, field: string): Promise<void> {
     const problems = passwordProblems(password, user.username);
-    if (await this.hasher.verify(user.passwordHash, password)) problems.push('must differ from the current password');
+    if (user.passwordHash && (await this.hasher.verify(user.passwordHash, password))) problems.push('must differ from the current password');
     if (problems.length > 0) throw fieldsRefused([{ field, problems: problems.map((p) => `${field} ${p}`) }]);
   }
 
-  /** The actor behind a bearer token, or null when the token is unknown or expired. */
+  /** The actor behind a bearer token, or null when the token is unknown or expired, or its account disabled. */
   async authenticate(token: string): Promise<Actor | null> {
     const session = await this.sessions.findOneBy({ tokenHash: hashToken(token) });
     if (!session || session.expiresAt <= this.clock.now()) return null;
     const user = await this.users.findOneBy({ id: session.userId });
-    return user ? this.actorOf(user) : null;
+    // Disabling ends the sessions too; this also covers a login that raced the disabling.
+    return user && !user.disabledAt ? actorOf(this.users.manager, user) : null;
   }
 
   /** A birth date in an 18-digit number must not be after today, by the product's clock (the DTO cannot see the clock). */
@@ -200,23 +198,13 @@ export class IdentityService {
     tx: EntityManager,
     extraDetails: Record<string, unknown> = {},
   ): Promise<User> {
-    const user = await insertOrTranslate(tx.save(tx.create(User, { departmentId: null, ...values, displayName: values.displayName ?? values.username })), values.username);
+    const user = await insertOrTranslate(tx.save(tx.create(User, { ...values, displayName: values.displayName ?? values.username })), values.username);
     await this.audit.record(tx, 'registered', userActor(user), { username: user.username, userId: user.id, kind: user.kind, ...extraDetails });
     return user;
   }
-
-  /** The user as an actor, with the department they work in or the organisation they file for. */
-  private async actorOf(user: User): Promise<Actor> {
-    const [place] = await this.users.manager.query(
-      `SELECT (SELECT code FROM departments WHERE id = $2) AS department_code,
-              (SELECT organisation_id FROM organisation_members WHERE user_id = $1) AS organisation_id`,
-      [user.id, user.departmentId],
-    );
-    return toActor(user, place.department_code, place.organisation_id);
-  }
 }
 
-function personColumns(dto: PersonDetails): Partial<User> {
+function personColumns(dto: PersonDetails): Pick<User, 'displayName' | 'idType' | 'idNumber' | 'mobile' | 'email'> {
   return { displayName: dto.name, idType: dto.idType, idNumber: dto.idNumber, mobile: dto.mobile, email: dto.email };
 }
 
@@ -230,7 +218,7 @@ export function invitationProblem(invitation: OrganisationInvitation | null, now
 }
 
 /** Saves, translating a unique violation into the 409 that names the field. */
-async function insertOrTranslate<T>(saving: Promise<T>, username: string): Promise<T> {
+export async function insertOrTranslate<T>(saving: Promise<T>, username: string): Promise<T> {
   try {
     return await saving;
   } catch (error) {
@@ -244,11 +232,3 @@ async function insertOrTranslate<T>(saving: Promise<T>, username: string): Promi
 
 // An argon2id hash of a random string nobody knows.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c1m4Z1/9L3l4RAoR5uFibg$984DdfQVwdlLNKHrrtEn0chGAf9nWxHx+1Noojvfygs';
-
-export const toActor = (user: User, departmentCode: string | null = null, organisationId: string | null = null): Actor => ({
-  id: user.id,
-  displayName: user.displayName,
-  roles: user.roles,
-  departmentCode,
-  organisationId,
-});

@@ -10,6 +10,9 @@ export const MAX_FAILED_LOGINS = 5;
 export const FAILURE_WINDOW_MS = 15 * 60_000;
 export const LOCK_MS = 15 * 60_000;
 
+/** Why a login failed, as the trail records it; the person is told only "wrong username or password" (or, with the right password, that the account is disabled). */
+export type FailureReason = 'unknown_username' | 'wrong_password' | 'password_not_set' | 'account_disabled';
+
 /** A login attempt under way: what `failed` needs to know. */
 export interface Attempt {
   username: string;
@@ -59,7 +62,7 @@ export class LoginThrottleService {
   }
 
   /** The password was wrong: audits it, and the lock if this attempt was the last allowed. Returns the lock's end, if locked. */
-  async failed(attempt: Attempt, reason: 'unknown_username' | 'wrong_password', purpose: 'login' | 'password_change'): Promise<Date | null> {
+  async failed(attempt: Attempt, reason: FailureReason, purpose: 'login' | 'password_change'): Promise<Date | null> {
     const now = this.clock.now();
     const { username, userId } = attempt;
     return this.dataSource.transaction(async (tx) => {

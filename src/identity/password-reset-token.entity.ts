@@ -1,6 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A password reset: single use, valid one hour. Only the token's hash is kept, so a leaked table resets nothing. */
+/** What a password token is for: a reset the holder asked for, or the first password of an account an administrator created. */
+export type PasswordTokenPurpose = 'reset' | 'setup';
+
+/**
+ * A token that sets a password: single use, valid one hour (a reset) or 72 hours (a new staff account's first
+ * password). Only the token's hash is kept, so a leaked table resets nothing.
+ */
 @Entity({ name: 'password_reset_tokens' })
 export class PasswordResetToken {
   @PrimaryColumn({ name: 'token_hash' })
@@ -14,6 +20,9 @@ export class PasswordResetToken {
 
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt: Date;
+
+  @Column({ type: 'varchar' })
+  purpose: PasswordTokenPurpose;
 
   @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
   usedAt: Date | null;

@@ -19,14 +19,12 @@ export class User {
   @Column({ name: 'display_name' })
   displayName: string;
 
-  @Column({ name: 'password_hash' })
-  passwordHash: string;
+  /** Null until the person sets it: an administrator creates a staff account without one. */
+  @Column({ name: 'password_hash', type: 'varchar', nullable: true })
+  passwordHash: string | null;
 
   @Column('text', { array: true })
   roles: Role[];
-
-  @Column('uuid', { name: 'department_id', nullable: true })
-  departmentId: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
@@ -50,4 +48,8 @@ export class User {
 
   @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
   passwordChangedAt: Date | null;
+
+  /** Set by an administrator: the account cannot log in, and its sessions ended when it was set. */
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
+  disabledAt: Date | null;
 }

@@ -29,8 +29,7 @@ export class MaterialChecklistService {
 
   async checklist(actor: Actor, caseId: string) {
     const manager = this.dataSource.manager;
-    const kase = await manager.findOneBy(Case, { id: caseId });
-    assertCanRead(actor, kase);
+    const kase = await assertCanRead(manager, actor, await manager.findOneBy(Case, { id: caseId }));
     const items = await manager.find(RequiredMaterial, { where: { matterId: kase.matterId }, order: { position: 'ASC' } });
     const files = (await manager.find(CaseMaterial, { where: { caseId }, order: { uploadedAt: 'ASC', id: 'ASC' } })).map(presentMaterial);
     const notice = await this.submission.openNotice(manager, kase);
@@ -51,7 +50,7 @@ export class MaterialChecklistService {
 
   /** Every supplementation notice the case received, oldest first. */
   async notices(actor: Actor, caseId: string) {
-    assertCanRead(actor, await this.dataSource.manager.findOneBy(Case, { id: caseId }));
+    await assertCanRead(this.dataSource.manager, actor, await this.dataSource.manager.findOneBy(Case, { id: caseId }));
     const notices = await this.dataSource.manager.find(SupplementationNotice, { where: { caseId }, order: { round: 'ASC' } });
     return notices.map(({ round, issuedAt, items }) => ({ round, issuedAt, items }));
   }

@@ -52,8 +52,7 @@ export class MaterialsService {
 
   /** Checks, before any byte is read, that this actor may add a file to this target now; returns what it takes. */
   async admit(actor: Actor, caseId: string, target: MaterialTarget) {
-    const kase = await this.cases.findOneBy({ id: caseId });
-    assertCanRead(actor, kase);
+    const kase = await assertCanRead(this.dataSource.manager, actor, await this.cases.findOneBy({ id: caseId }));
     assertIsApplicant(actor, kase);
     await assertApplicantsTurn(this.dataSource.manager, kase);
     const rules = await rulesOf(this.dataSource.manager, kase, target);
@@ -116,13 +115,13 @@ export class MaterialsService {
   }
 
   async list(actor: Actor, caseId: string): Promise<StoredMaterial[]> {
-    assertCanRead(actor, await this.cases.findOneBy({ id: caseId }));
+    await assertCanRead(this.dataSource.manager, actor, await this.cases.findOneBy({ id: caseId }));
     const materials = await this.materials.find({ where: { caseId }, order: { uploadedAt: 'ASC', id: 'ASC' } });
     return materials.map(presentMaterial);
   }
 
   async download(actor: Actor, caseId: string, materialId: string): Promise<{ material: StoredMaterial; body: Readable }> {
-    assertCanRead(actor, await this.cases.findOneBy({ id: caseId }));
+    await assertCanRead(this.dataSource.manager, actor, await this.cases.findOneBy({ id: caseId }));
     const material = await this.materialOf(this.dataSource.manager, caseId, materialId);
     return { material: presentMaterial(material), body: await this.storage.get(material.storageKey) };
   }
@@ -191,8 +190,7 @@ export class MaterialsService {
   }
 
   private async pendingMaterial(actor: Actor, caseId: string, materialId: string): Promise<CaseMaterial> {
-    const kase = await this.cases.findOneBy({ id: caseId });
-    assertCanRead(actor, kase);
+    const kase = await assertCanRead(this.dataSource.manager, actor, await this.cases.findOneBy({ id: caseId }));
     assertIsApplicant(actor, kase);
     await assertApplicantsTurn(this.dataSource.manager, kase);
     const material = await this.materialOf(this.dataSource.manager, caseId, materialId);
@@ -201,8 +199,7 @@ export class MaterialsService {
   }
 
   private async lockedForApplicant(tx: EntityManager, actor: Actor, caseId: string): Promise<Case> {
-    const kase = await lockCase(tx, caseId);
-    assertCanRead(actor, kase);
+    const kase = await assertCanRead(tx, actor, await lockCase(tx, caseId));
     assertIsApplicant(actor, kase);
     await assertApplicantsTurn(tx, kase);
     return kase;

@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { dateInShanghai } from '../calendar/calendar-date.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { unlessYearMissing } from '../calendar/working-day-calendar.js';
-import { isFiler } from '../cases/case-access.js';
+import { assertCanRead, isFiler, seesEveryDepartment } from '../cases/case-access.js';
 import { type Actor, assertRole, isStaff } from '../common/actor.js';
 import { AppError, notFound } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
@@ -20,6 +20,7 @@ const RATING = { zh: '评价', en: 'Rating' };
 
 interface RatedCase {
   id: string;
+  matterId: string;
   caseNumber: string;
   applicantId: string;
   organisationId: string | null;
@@ -74,24 +75,23 @@ export class RatingsService {
   }
 
   async ofCase(actor: Actor, caseId: string) {
-    const kase = await this.caseOf(this.dataSource.manager, caseId);
-    if (!kase || (!isFiler(actor, kase) && !isStaff(actor))) throw notFound({ zh: '办件', en: 'Case' }, 'CASE_NOT_FOUND');
+    await assertCanRead(this.dataSource.manager, actor, await this.caseOf(this.dataSource.manager, caseId));
     const rating = await this.dataSource.manager.findOneBy(CaseRating, { caseId });
     if (!rating) throw notFound(RATING, 'RATING_NOT_FOUND');
     return present(rating);
   }
 
-  /** The open rectification tickets of the actor's department, soonest due first; supervisors see every department's. */
+  /** The open rectification tickets of the departments the actor serves, soonest due first; supervisors see every department's. */
   async openFollowUps(actor: Actor) {
     assertRole(actor, ['window_staff', 'reviewer', 'decider', 'supervisor'], { zh: '工作人员', en: 'staff' });
-    const everyDepartment = actor.roles.includes('supervisor');
+    const everyDepartment = seesEveryDepartment(actor);
     return this.dataSource.query(
       `SELECT r.id, r.case_id AS "caseId", c.case_number AS "caseNumber", d.code AS "departmentCode", r.level, r.reason,
               r.created_at AS "ratedAt", to_char(r.follow_up_due, 'YYYY-MM-DD') AS "followUpDue"
          FROM case_ratings r JOIN cases c ON c.id = r.case_id JOIN departments d ON d.id = r.department_id
-        WHERE r.follow_up_status = 'open' AND ($1 OR d.code = $2)
+        WHERE r.follow_up_status = 'open' AND ($1 OR d.code = ANY($2))
         ORDER BY r.follow_up_due, r.id`,
-      [everyDepartment, actor.departmentCode],
+      [everyDepartment, actor.departmentCodes],
     );
   }
 
@@ -101,7 +101,7 @@ export class RatingsService {
       const rating = await tx.findOne(CaseRating, { where: { id: ratingId }, lock: { mode: 'pessimistic_write' } });
       const kase = rating && (await this.caseOf(tx, rating.caseId));
       if (!rating || !kase || rating.followUpStatus === 'none') throw notFound({ zh: '整改工单', en: 'Follow-up ticket' }, 'FOLLOW_UP_NOT_FOUND');
-      if (!isStaff(actor) || actor.departmentCode !== kase.departmentCode) {
+      if (!isStaff(actor) || !actor.departmentCodes.includes(kase.departmentCode)) {
         throw new AppError(403, 'DEPARTMENT_NOT_ALLOWED', { zh: `整改工单由部门 ${kase.departmentCode} 处理`, en: `The ticket is for the department ${kase.departmentCode}` });
       }
       if (rating.followUpStatus === 'closed') {
@@ -118,7 +118,7 @@ export class RatingsService {
 
   private async caseOf(manager: EntityManager, caseId: string): Promise<RatedCase | null> {
     const [kase] = await manager.query(
-      `SELECT c.id, c.case_number AS "caseNumber", c.applicant_id AS "applicantId", c.organisation_id AS "organisationId", c.status, m.department_id AS "departmentId", d.code AS "departmentCode"
+      `SELECT c.id, c.matter_id AS "matterId", c.case_number AS "caseNumber", c.applicant_id AS "applicantId", c.organisation_id AS "organisationId", c.status, m.department_id AS "departmentId", d.code AS "departmentCode"
          FROM cases c JOIN matters m ON m.id = c.matter_id JOIN departments d ON d.id = m.department_id WHERE c.id = $1`,
       [caseId],
     );

@@ -1,4 +1,5 @@
 import type { MaterialForm, MaterialSource } from '../catalog/guide-codes.js';
+import type { DepartmentLevel } from '../catalog/department.entity.js';
 import type { Matter } from '../catalog/matter.entity.js';
 import type { Role } from '../identity/user.entity.js';
 
@@ -46,6 +47,7 @@ export interface DemoMatter extends GuideElements {
 export interface DemoDepartment {
   code: string;
   name: string;
+  level: DepartmentLevel;
   matters: DemoMatter[];
 }
 
@@ -100,6 +102,7 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
   {
     code: 'LCJ',
     name: '市林业和草原局 Forestry and Grassland Bureau',
+    level: 'city',
     matters: [
       {
         ...AT_THE_CENTRE,
@@ -155,6 +158,7 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
   {
     code: 'ZRZY',
     name: '市自然资源局 Natural Resources Bureau',
+    level: 'city',
     matters: [
       {
         ...AT_THE_CENTRE,
@@ -204,6 +208,7 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
   {
     code: 'SCJG',
     name: '市市场监督管理局 Market Regulation Bureau',
+    level: 'city',
     matters: [
       {
         ...AT_THE_CENTRE,
@@ -282,20 +287,30 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
   {
     code: 'HJ',
     name: '市生态环境局 Ecology and Environment Bureau',
+    level: 'city',
     matters: [],
   },
 ];
 
-/** Staff accounts of the demo centre: usernames are fixed, passwords are drawn at seeding. */
-export const DEMO_STAFF: { username: string; displayName: string; roles: Role[]; departmentCode: string }[] = [
-  { username: 'window1', displayName: '窗口受理员 刘敏', roles: ['window_staff'], departmentCode: 'LCJ' },
-  { username: 'window2', displayName: '窗口受理员 王芳', roles: ['window_staff'], departmentCode: 'LCJ' },
-  { username: 'reviewer1', displayName: '审查员 陈刚', roles: ['reviewer'], departmentCode: 'LCJ' },
-  { username: 'reviewer2', displayName: '生态环境局审查员 赵婷', roles: ['reviewer'], departmentCode: 'HJ' },
-  { username: 'decider1', displayName: '审批负责人 高峰', roles: ['decider'], departmentCode: 'LCJ' },
-  { username: 'supervisor1', displayName: '电子监察员 孙丽', roles: ['supervisor'], departmentCode: 'LCJ' },
-  { username: 'designer1', displayName: '流程设计员 周洋', roles: ['process_designer'], departmentCode: 'LCJ' },
-  { username: 'admin1', displayName: '系统管理员 吴昊', roles: ['administrator'], departmentCode: 'LCJ' },
+/** The departments where the demo centre's cases are filed: its comprehensive window (综合窗口) serves them all. */
+const WINDOW_DEPARTMENTS = ['LCJ', 'ZRZY', 'SCJG'];
+
+/**
+ * Staff accounts of the demo centre: usernames are fixed, passwords are drawn at seeding. Each serves the
+ * departments whose tasks the shipped processes give their role: the forestry reviewer also inspects market
+ * regulation's commitments, the decider decides for forestry and for natural resources' parallel approvals, the
+ * environment reviewer gives its co-department opinion. Supervisors and administrators see every department's
+ * cases without serving one; a process designer sees none.
+ */
+export const DEMO_STAFF: { username: string; displayName: string; roles: Role[]; departmentCodes: string[] }[] = [
+  { username: 'window1', displayName: '窗口受理员 刘敏', roles: ['window_staff'], departmentCodes: WINDOW_DEPARTMENTS },
+  { username: 'window2', displayName: '窗口受理员 王芳', roles: ['window_staff'], departmentCodes: WINDOW_DEPARTMENTS },
+  { username: 'reviewer1', displayName: '审查员 陈刚', roles: ['reviewer'], departmentCodes: ['LCJ', 'SCJG'] },
+  { username: 'reviewer2', displayName: '生态环境局审查员 赵婷', roles: ['reviewer'], departmentCodes: ['HJ'] },
+  { username: 'decider1', displayName: '审批负责人 高峰', roles: ['decider'], departmentCodes: ['LCJ', 'ZRZY'] },
+  { username: 'supervisor1', displayName: '电子监察员 孙丽', roles: ['supervisor'], departmentCodes: [] },
+  { username: 'designer1', displayName: '流程设计员 周洋', roles: ['process_designer'], departmentCodes: [] },
+  { username: 'admin1', displayName: '系统管理员 吴昊', roles: ['administrator'], departmentCodes: [] },
 ];
 
 

@@ -12,6 +12,7 @@ import { projectRoot } from '../common/project-root.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { PasswordHasher } from '../identity/password-hasher.js';
 import { User } from '../identity/user.entity.js';
+import { StaffDepartment } from '../organisation/staff-department.entity.js';
 import { DEMO_DEPARTMENTS, DEMO_STAFF, DEMO_WARNING_WORKING_DAYS, type DemoMaterial } from './demo-centre.js';
 
 export interface DemoAccount {
@@ -57,16 +58,14 @@ export class DemoSeeder {
     try {
       await this.dataSource.transaction(async (tx) => {
         const departments = await seedCatalogue(tx, forms);
-        await tx.insert(
+        const users = await tx.insert(
           User,
-          accounts.map((account, i) => ({
-            username: account.username,
-            displayName: account.displayName,
-            passwordHash: hashes[i],
-            roles: account.roles,
-            departmentId: departments.get(account.departmentCode)!,
-          })),
+          accounts.map((account, i) => ({ username: account.username, displayName: account.displayName, passwordHash: hashes[i], roles: account.roles })),
         );
+        const served = accounts.flatMap((account, i) =>
+          account.departmentCodes.map((code) => ({ userId: users.identifiers[i].id as string, departmentId: departments.get(code)! })),
+        );
+        await tx.insert(StaffDepartment, served);
       });
     } catch (error) {
       await Promise.allSettled([...forms.values()].map((file) => this.templates.discard(file)));
@@ -93,7 +92,7 @@ export class DemoSeeder {
 async function seedCatalogue(tx: EntityManager, forms: StoredForms): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const department of DEMO_DEPARTMENTS) {
-    const { identifiers } = await tx.insert(Department, { code: department.code, name: department.name });
+    const { identifiers } = await tx.insert(Department, { code: department.code, name: department.name, level: department.level, parentId: null });
     const departmentId = identifiers[0].id as string;
     ids.set(department.code, departmentId);
     for (const { materials, ...matter } of department.matters) {

@@ -35,13 +35,15 @@ import { SupplementationNotice } from '../../src/materials/supplementation-notic
 import { CaseDelivery } from '../../src/cases/delivery/case-delivery.entity.js';
 import { ProcessDefinition } from '../../src/processes/process-definition.entity.js';
 import { ProcessInstance } from '../../src/processes/process-instance.entity.js';
+import { StaffDepartment } from '../../src/organisation/staff-department.entity.js';
+import { Organisation1797400000000 } from '../../migrations/1797400000000-organisation.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
 
 const ENTITIES = [
   AuditEntry, CalendarDay, CalendarYear, CaseCommand, CaseTask, Case, Department, Matter, RequiredMaterial, Session, User, CaseMaterial,
   ProcessDefinition, ProcessInstance, ServiceRun, Notification, CaseDocument, Licence, CaseClock, CaseTimer, CaseRating,
   Organisation, OrganisationMember, OrganisationInvitation, PasswordResetToken, LoginThrottle, SupplementationNotice, CaseDelivery, MaterialTemplate,
-  Consultation, ResumableUpload,
+  Consultation, ResumableUpload, StaffDepartment,
 ];
 
 interface Engine {
@@ -110,7 +112,7 @@ describe.each([
       new Set(['audit_entries', 'calendar_days', 'calendar_years', 'case_clocks', 'case_commands', 'case_documents', 'case_materials', 'case_ratings', 'case_tasks', 'case_timers', 'cases', 'departments', 'licences', 'matters', 'notifications', 'service_runs', 'test_clock',
         'migrations', 'process_definitions', 'process_instances', 'required_materials', 'sessions', 'users',
         'organisations', 'organisation_members', 'organisation_invitations', 'password_reset_tokens', 'login_throttles', 'supplementation_notices', 'case_deliveries',
-        'material_templates', 'consultations', 'resumable_uploads']),
+        'material_templates', 'consultations', 'resumable_uploads', 'staff_departments']),
     );
 
     for (let i = 0; i < allMigrations.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
@@ -134,8 +136,9 @@ describe.each([
       expect.arrayContaining(['ck_case_materials_frozen', 'ck_consultations_answer_whole', 'ck_matters_promised_within_legal', 'uq_process_definitions_key_content', 'ck_resumable_uploads_offset']),
     );
     await expect(
-      dataSource.query(`INSERT INTO departments (code, name) VALUES ('D', 'x'), ('D', 'y')`),
+      dataSource.query(`INSERT INTO departments (code, name, level) VALUES ('D', 'x', 'city'), ('D', 'y', 'city')`),
     ).rejects.toThrow(/uq_departments_code/);
+    await expect(dataSource.query(`INSERT INTO departments (code, name, level) VALUES ('D', 'x', 'town')`)).rejects.toThrow(/ck_departments_level/);
     const index = await dataSource.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'uq_case_tasks_one_open_per_element'`);
     expect(index[0].indexdef).toMatch(/UNIQUE INDEX .* WHERE \(closed_at IS NULL\)/);
     expect(constraints.map((c: { conname: string }) => c.conname)).toContain('ck_case_tasks_claim');
@@ -178,6 +181,33 @@ describe.each([
     ]);
     await dataSource.query(`DELETE FROM matters`);
     await dataSource.query(`DELETE FROM departments`);
+  });
+
+  // Before, a member of staff had one department; they keep it as the first of their departments, and back again.
+  it('carries each member of staff’s department into their departments, and back', async () => {
+    const later = allMigrations.length - allMigrations.indexOf(Organisation1797400000000);
+    const undo = async () => {
+      for (let i = 0; i < later; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    };
+    await undo();
+    const [{ id: department }] = await dataSource.query(`INSERT INTO departments (code, name) VALUES ('LCJ', '市林业和草原局') RETURNING id`);
+    await dataSource.query(`INSERT INTO users (username, display_name, password_hash, roles, department_id) VALUES ('window1', '窗口', 'x', '{window_staff}', $1)`, [department]);
+
+    await dataSource.runMigrations({ transaction: 'each' });
+    expect(await dataSource.query(`SELECT code, level, parent_id FROM departments`)).toEqual([{ code: 'LCJ', level: 'city', parent_id: null }]);
+    expect(await dataSource.query(`SELECT u.username, s.department_id FROM staff_departments s JOIN users u ON u.id = s.user_id`)).toEqual([{ username: 'window1', department_id: department }]);
+    const [{ id: user }] = await dataSource.query(`INSERT INTO users (username, display_name, roles) VALUES ('new-staff', '新同事', '{reviewer}') RETURNING id`);
+    await dataSource.query(`INSERT INTO staff_departments (user_id, department_id) VALUES ($1, $2)`, [user, department]);
+
+    await undo();
+    // An account with no password yet keeps one nobody can log in with.
+    expect(await dataSource.query(`SELECT username, password_hash, department_id FROM users ORDER BY username`)).toEqual([
+      { username: 'new-staff', password_hash: '!', department_id: department },
+      { username: 'window1', password_hash: 'x', department_id: department },
+    ]);
+    await dataSource.query(`DELETE FROM users`);
+    await dataSource.query(`DELETE FROM departments`);
+    await dataSource.runMigrations({ transaction: 'each' });
   });
 });
 

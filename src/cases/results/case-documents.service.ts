@@ -75,7 +75,7 @@ export class CaseDocumentsService {
   }
 
   async list(actor: Actor, caseId: string) {
-    assertCanRead(actor, await this.cases.findOneBy({ id: caseId }));
+    await assertCanRead(this.cases.manager, actor, await this.cases.findOneBy({ id: caseId }));
     const documents = await this.documents.find({ where: { caseId }, order: { createdAt: 'ASC', id: 'ASC' } });
     const listed: CaseDocument[] = [];
     // One that cannot be rendered now is listed all the same, without its file's size and sha256.
@@ -84,7 +84,7 @@ export class CaseDocumentsService {
   }
 
   async open(actor: Actor, caseId: string, documentId: string): Promise<{ document: CaseDocument; body: Readable }> {
-    assertCanRead(actor, await this.cases.findOneBy({ id: caseId }));
+    await assertCanRead(this.cases.manager, actor, await this.cases.findOneBy({ id: caseId }));
     const found = await this.documents.findOneBy({ id: documentId, caseId });
     if (!found) throw notFound(DOCUMENT, 'DOCUMENT_NOT_FOUND');
     const document = await this.available(found);

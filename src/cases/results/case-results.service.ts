@@ -25,7 +25,7 @@ export class CaseResultsService {
   }
 
   async licenceOf(actor: Actor, caseId: string): Promise<Licence> {
-    assertCanRead(actor, await this.cases.findOneBy({ id: caseId }));
+    await assertCanRead(this.cases.manager, actor, await this.cases.findOneBy({ id: caseId }));
     const licence = await this.licences.findOneBy({ caseId });
     if (!licence) throw notFound({ zh: '电子证照', en: 'Licence' }, 'LICENCE_NOT_FOUND');
     return licence;

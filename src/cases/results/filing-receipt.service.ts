@@ -34,8 +34,7 @@ export class FilingReceiptService {
   ) {}
 
   async receipt(actor: Actor, caseId: string): Promise<{ caseNumber: string; pdf: Buffer }> {
-    const kase = await this.cases.findOneBy({ id: caseId });
-    assertCanRead(actor, kase);
+    const kase = await assertCanRead(this.dataSource.manager, actor, await this.cases.findOneBy({ id: caseId }));
     if (!kase.submittedAt) {
       throw new AppError(409, 'CASE_NOT_SUBMITTED', {
         zh: '草稿尚未提交，没有申请回执；提交申请后即可下载',
