@@ -10,10 +10,11 @@ import { ServiceGuides1796700000000 } from './1796700000000-service-guides.js';
 import { PdfDocuments1796800000000 } from './1796800000000-pdf-documents.js';
 import { TaskClaims1797200000000 } from './1797200000000-task-claims.js';
 import { Deliveries1797300000000 } from './1797300000000-deliveries.js';
+import { MatterAdministration1797500000000 } from './1797500000000-matter-administration.js';
 
 /** Every migration, oldest first; listed explicitly because ESM builds cannot be globbed reliably. */
 export const allMigrations = [
   InitialSchema1764300000000, Calendar1795800000000, ProcessVersions1796000000000, LegalClock1796100000000, ApplicantAccounts1796200000000,
   ProgressQuery1796300000000, Ratings1796500000000, MaterialVersions1796600000000, ServiceGuides1796700000000, PdfDocuments1796800000000,
-  TaskClaims1797200000000, Deliveries1797300000000,
+  TaskClaims1797200000000, Deliveries1797300000000, MatterAdministration1797500000000,
 ];
