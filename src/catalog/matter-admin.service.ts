@@ -6,7 +6,7 @@ import { CatalogTrail, changesOf } from './catalog-trail.js';
 import type { Page } from './catalog-query.dto.js';
 import { MATTER_STATUSES } from './guide-codes.js';
 import { AdminMatterQuery, MatterDto, UpdateMatterDto } from './matter-admin.dto.js';
-import { codeTaken, lockMatter, referenceProblems, rethrowConflict } from './matter-references.js';
+import { assertDepartmentMayChange, codeTaken, lockMatter, referenceProblems, rethrowConflict } from './matter-references.js';
 import { assertNoProblems, matterProblems, type MatterFields } from './matter-rules.js';
 import { Matter, MATTER_STATUS_VALUES } from './matter.entity.js';
 import { summarise, type MatterSummary, type ServiceGuide } from './service-guide.js';
@@ -76,6 +76,7 @@ export class MatterAdminService {
         const { id: _, status: __, ...before } = await lockMatter(tx, matterId);
         await this.assertValid(tx, { ...before, ...edit });
         if (edit.code !== undefined && edit.code !== before.code && (await tx.existsBy(Matter, { code: edit.code }))) throw codeTaken(edit.code);
+        if (edit.departmentId !== undefined) await assertDepartmentMayChange(tx, { id: matterId, departmentId: before.departmentId }, edit.departmentId);
         const changes = changesOf(before, edit);
         if (Object.keys(changes).length === 0) return;
         await tx.update(Matter, { id: matterId }, edit);

@@ -40,6 +40,25 @@ export const codeTaken = (code: string) =>
     fields: [{ field: 'code', problems: [`code ${code} is already used by another matter`] }],
   });
 
+/**
+ * A case takes its department (the organ that accepts it, issues its documents and answers for its rating)
+ * from its matter: a matter with cases keeps its department, or they would all move to another organ.
+ */
+export async function assertDepartmentMayChange(tx: EntityManager, matter: Pick<Matter, 'id' | 'departmentId'>, departmentId: string): Promise<void> {
+  if (departmentId === matter.departmentId) return;
+  const [{ count }] = await tx.query(`SELECT count(*) AS count FROM cases WHERE matter_id = $1`, [matter.id]);
+  if (Number(count) === 0) return;
+  throw new AppError(
+    409,
+    'MATTER_HAS_CASES',
+    {
+      zh: `该事项已有 ${count} 个办件，不能改由其他部门实施，否则这些办件将转到另一机关名下；请为新部门新建事项，并撤回本事项`,
+      en: `The matter has ${count} case(s) and cannot move to another department, or they would move to another organ; create a matter for the new department and withdraw this one`,
+    },
+    { cases: Number(count), fields: [{ field: 'departmentId', problems: ['departmentId cannot change once the matter has cases'] }] },
+  );
+}
+
 /** A unique constraint the database reported, turned into the conflict it means; anything else is thrown again. */
 export function rethrowConflict(error: unknown, conflicts: Record<string, () => AppError>): never {
   const constraint = (error as { constraint?: string }).constraint;

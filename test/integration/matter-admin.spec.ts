@@ -294,6 +294,12 @@ describe.each(MODES)('matter catalogue administration (%s mode)', (mode) => {
       expect(refusedFields(await admin.put(`/api/admin/matters/${matter.id}`, { id: NO_SUCH_ID, status: 'published' }))).toEqual(['id', 'status']);
     });
 
+    it('moves a matter without cases to another department', async () => {
+      const hj = (await publicApi().get('/api/departments')).body.find((d: { code: string }) => d.code === 'HJ').id;
+      const moved = await admin.put(`/api/admin/matters/${matter.id}`, { departmentId: hj });
+      expect([moved.status, moved.body.department?.code]).toEqual([200, 'HJ']);
+    });
+
     it('refuses to take another matter’s code, and answers 404 for a matter that does not exist', async () => {
       const taken = await admin.put(`/api/admin/matters/${matter.id}`, { code: 'scjg-xk-012' });
       expect([taken.status, taken.body.code]).toEqual([409, 'MATTER_CODE_TAKEN']);
@@ -534,6 +540,12 @@ describe.each(MODES)('matter catalogue administration (%s mode)', (mode) => {
 
       const [entry] = await historyOf(matter.id);
       expect(entry).toMatchObject({ action: 'matter.withdraw', comment: '该事项已划转至市行政审批局办理' });
+
+      // Its cases take their organ from it: a matter with cases keeps its department.
+      const zrzy = (await publicApi().get('/api/departments')).body.find((d: { code: string }) => d.code === 'ZRZY').id;
+      const moved = await admin.put(`/api/admin/matters/${matter.id}`, { departmentId: zrzy });
+      expect([moved.status, moved.body.code, moved.body.details.fields[0].field]).toEqual([409, 'MATTER_HAS_CASES', 'departmentId']);
+      expect((await admin.put(`/api/admin/matters/${matter.id}`, { departmentId: lcj, name: matter.name })).status).toBe(200);
       expect((await admin.post(`/api/admin/matters/${matter.id}/withdraw`, { reason: '再次' })).body.code).toBe('MATTER_STATUS_CONFLICT');
     });
 
