@@ -19,7 +19,7 @@ export interface DepartmentSummary {
   matterCount: number;
 }
 
-const MATTER = { zh: '事项', en: 'Matter' };
+export const MATTER = { zh: '事项', en: 'Matter' };
 
 /** A matter of the catalogue with the department that handles it. */
 export interface MatterRow {

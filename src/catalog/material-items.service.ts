@@ -90,8 +90,11 @@ export class MaterialItemsService {
       await lockMatter(tx, matterId);
       const items = await tx.find(RequiredMaterial, { where: { matterId }, order: { position: 'ASC' } });
       assertWholeOrder(items, dto.itemIds);
-      for (const [position, id] of dto.itemIds.entries()) await tx.update(RequiredMaterial, { id }, { position });
-      await this.trail.record(tx, actor, 'material.reorder', matterId, { from: items.map((item) => item.id), to: dto.itemIds });
+      const before = items.map((item) => item.id);
+      if (before.join() !== dto.itemIds.join()) {
+        for (const [position, id] of dto.itemIds.entries()) await tx.update(RequiredMaterial, { id }, { position });
+        await this.trail.record(tx, actor, 'material.reorder', matterId, { from: before, to: dto.itemIds });
+      }
       const byId = new Map(items.map((item) => [item.id, item]));
       return dto.itemIds.map((id, position) => ({ id, name: byId.get(id)!.name, position }));
     });

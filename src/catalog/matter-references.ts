@@ -2,10 +2,9 @@ import type { EntityManager } from 'typeorm';
 import { AppError, notFound } from '../common/app-error.js';
 import type { FieldProblem } from '../common/validation.js';
 import { ProcessDefinition } from '../processes/process-definition.entity.js';
+import { MATTER } from './catalog.service.js';
 import { Department } from './department.entity.js';
 import { Matter } from './matter.entity.js';
-
-export const MATTER = { zh: '事项', en: 'Matter' };
 
 /**
  * What a matter names must exist: its department, and a process whose active version (the one new cases

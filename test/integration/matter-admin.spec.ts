@@ -369,6 +369,10 @@ describe.each(MODES)('matter catalogue administration (%s mode)', (mode) => {
       expect(reordered.status).toBe(200);
       expect(reordered.body.map((item: any) => [item.name, item.position])).toEqual([['征占用范围图', 0], [first.name, 1], [second.name, 2]]);
       expect((await items()).map((item) => item.id)).toEqual([third.id, first.id, second.id]);
+      const [entry] = await historyOf(matter.id);
+      expect(entry).toMatchObject({ action: 'matter.material.reorder', details: { from: [first.id, second.id, third.id], to: [third.id, first.id, second.id] } });
+      expect((await admin.put(`/api/admin/matters/${matter.id}/material-order`, { itemIds: [third.id, first.id, second.id] })).status).toBe(200);
+      expect((await historyOf(matter.id))[0]).toEqual(entry);
 
       const missing = await admin.put(`/api/admin/matters/${matter.id}/material-order`, { itemIds: [third.id, first.id] });
       expect(refusedFields(missing)).toEqual(['itemIds']);
