@@ -68,6 +68,8 @@ export class CasesService {
 
     try {
       const { draft, opened } = await this.dataSource.transaction(async (tx) => {
+        // Only a published matter takes applications (409 otherwise); it stays so until the draft is stored.
+        await this.catalog.assertOpenForFiling(tx, matter.id);
         const now = this.clock.now();
         const [{ seq }] = await tx.query(`SELECT nextval('case_number_seq') AS seq`);
         const kase = tx.create(Case, {

@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { pipeline } from 'node:stream/promises';
 import { Public } from '../common/actor.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { CatalogQueryDto } from './catalog-query.dto.js';
 import { CatalogService } from './catalog.service.js';
+import { sendTemplate } from './template-response.js';
 
 /** The matter catalogue and service guides are public: Art. 30 of the Licensing Law requires them to be published. */
 @ApiTags('catalog 事项目录')
@@ -20,6 +20,7 @@ export class CatalogController {
     return this.catalog.listMatters(query);
   }
 
+  /** The service guide of a published matter; drafts and withdrawn matters are 404 here. */
   @Get(':matterId')
   guide(@Param('matterId', uuidParam('matterId')) matterId: string) {
     return this.catalog.serviceGuide(matterId);
@@ -32,12 +33,6 @@ export class CatalogController {
     @Param('itemId', uuidParam('itemId')) itemId: string,
     @Res() response: Response,
   ): Promise<void> {
-    const { template, body } = await this.catalog.template(matterId, itemId);
-    // Express writes both an ASCII fallback and the RFC 5987 filename* that carries the Chinese name.
-    response.attachment(template.fileName);
-    response.setHeader('Content-Type', template.contentType);
-    response.setHeader('Content-Length', String(template.sizeBytes));
-    response.setHeader('X-Content-SHA256', template.sha256);
-    await pipeline(body, response);
+    await sendTemplate(response, await this.catalog.template(matterId, itemId));
   }
 }

@@ -3,7 +3,8 @@
  * implementation list. Each value is stored as the English key and shown with its name, Chinese first.
  * The same keys are listed in the CHECK constraints of the migrations.
  */
-import type { LimitUnit } from './matter.entity.js';
+import type { ProcessKind } from '../processes/engine/tongban-moddle.js';
+import type { LimitUnit, MatterStatus } from './matter.entity.js';
 
 /** A.1 事项类型 (the types a service centre publishes matters of). */
 export const MATTER_TYPES = {
@@ -47,6 +48,24 @@ export const CASE_TYPES = {
   commitment: '承诺件 Decided within the promised time limit',
 } as const;
 export type CaseType = keyof typeof CASE_TYPES;
+
+/**
+ * The kind of handling a matter runs, which its process's `tongban:kind` must equal: the kind fixes the
+ * stages the law requires of the process and how the legal clock counts (see processes/engine/tongban-moddle.ts).
+ */
+export const MATTER_KINDS: Record<ProcessKind, string> = {
+  standard: '承诺办理 Standard licensing, decided within the time limit',
+  instant: '即办 Decided on the spot',
+  commitment: '告知承诺 Notification and commitment',
+  parallel: '并联审批 Parallel approval by several departments',
+};
+
+/** Where a matter stands in the catalogue: only a published one is shown to the public and can be applied for. */
+export const MATTER_STATUSES: Record<MatterStatus, string> = {
+  draft: '草稿（未发布）Draft, not published',
+  published: '已发布 Published',
+  withdrawn: '已撤回（停止受理）Withdrawn, no longer taking applications',
+};
 
 /** A.5 办理形式. */
 export const HANDLING_FORMS = {

@@ -40,6 +40,8 @@ interface FormRow extends Omit<FormEntry, 'downloadUrl' | 'material' | 'matter' 
   departmentName: string;
 }
 
+export const templateNotFound = () => notFound({ zh: '该材料的空白表格', en: 'A blank form for this material' }, 'TEMPLATE_NOT_FOUND');
+
 /** The blank forms of required materials: their files in object storage, their metadata here. */
 @Injectable()
 export class MaterialTemplatesService {
@@ -61,7 +63,7 @@ export class MaterialTemplatesService {
       throw notFound({ zh: '该事项的申请材料项', en: 'Material item of this matter' }, 'MATERIAL_ITEM_NOT_FOUND');
     }
     const template = await this.templates.findOneBy({ requiredMaterialId: itemId });
-    if (!template) throw notFound({ zh: '该材料的空白表格', en: 'A blank form for this material' }, 'TEMPLATE_NOT_FOUND');
+    if (!template) throw templateNotFound();
     return { template, body: await this.storage.get(template.storageKey) };
   }
 
@@ -71,7 +73,8 @@ export class MaterialTemplatesService {
       .createQueryBuilder('t')
       .innerJoin(RequiredMaterial, 'r', 'r.id = t.required_material_id')
       .innerJoin(Matter, 'm', 'm.id = r.matter_id')
-      .innerJoin(Department, 'd', 'd.id = m.department_id');
+      .innerJoin(Department, 'd', 'd.id = m.department_id')
+      .where(`m.status = 'published'`);
     if (query.department) search.andWhere('d.code = :department', { department: query.department });
     whereEveryWord(search, query.q, ['t.file_name', 'r.name', 'm.name', 'm.code']);
     const total = await search.getCount();

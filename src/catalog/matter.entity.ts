@@ -1,7 +1,11 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ProcessKind } from '../processes/engine/tongban-moddle.js';
 import type { CaseType, ExerciseLevel, HandlingForm, MatterType, PickupMethod, ResultType, ServiceObject } from './guide-codes.js';
 
 export type LimitUnit = 'working_days' | 'calendar_days';
+
+export const MATTER_STATUS_VALUES = ['draft', 'published', 'withdrawn'] as const;
+export type MatterStatus = (typeof MATTER_STATUS_VALUES)[number];
 
 /** A frequently asked question of a matter (常见问题) and its answer. */
 export interface Faq {
@@ -28,6 +32,14 @@ export class Matter {
   /** Key of the BPMN process (in `workflows/`) that new cases of this matter run. */
   @Column({ name: 'process_key' })
   processKey: string;
+
+  /** How the matter is handled; its process's `tongban:kind` must be the same. */
+  @Column({ type: 'varchar' })
+  kind: ProcessKind;
+
+  /** Draft until an administrator publishes it; withdrawn when it stops taking applications (cases filed keep running). */
+  @Column({ type: 'varchar' })
+  status: MatterStatus;
 
   @Column({ name: 'matter_type', type: 'varchar' })
   matterType: MatterType;

@@ -1,7 +1,7 @@
 import type { Department } from './department.entity.js';
 import {
   CASE_TYPES, type Coded, coded, EXERCISE_LEVELS, HANDLING_FORMS, LIMIT_UNITS, MATERIAL_FORMS, MATERIAL_SOURCES, MATERIAL_TYPES,
-  materialType, MATTER_TYPES, ONLINE_SERVICE_DEPTHS, ONLINE_SERVICE_LEVELS, onlineServiceLevel, PICKUP_METHODS, RESULT_TYPES, SERVICE_OBJECTS,
+  materialType, MATTER_KINDS, MATTER_TYPES, ONLINE_SERVICE_DEPTHS, ONLINE_SERVICE_LEVELS, onlineServiceLevel, PICKUP_METHODS, RESULT_TYPES, SERVICE_OBJECTS,
 } from './guide-codes.js';
 import type { MaterialTemplate } from './material-template.entity.js';
 import type { Faq, Matter } from './matter.entity.js';
@@ -15,6 +15,9 @@ export interface MatterSummary {
   department: { id: string; code: string; name: string };
   matterType: string;
   matterTypeName: string;
+  /** How it is handled: standard, instant (即办), commitment (告知承诺) or parallel (并联审批). */
+  kind: string;
+  kindName: string;
   caseType: string;
   caseTypeName: string;
   serviceObjects: Coded<string>[];
@@ -80,6 +83,8 @@ export function summarise(matter: Matter, department: Department): MatterSummary
     department: { id: department.id, code: department.code, name: department.name },
     matterType: matter.matterType,
     matterTypeName: MATTER_TYPES[matter.matterType],
+    kind: matter.kind,
+    kindName: MATTER_KINDS[matter.kind],
     caseType: matter.caseType,
     caseTypeName: CASE_TYPES[matter.caseType],
     serviceObjects: coded(SERVICE_OBJECTS, matter.serviceObjects),
@@ -133,7 +138,7 @@ export function guideMaterial({ matterId, ...item }: RequiredMaterial, template:
   };
 }
 
-function templateSummary(template: MaterialTemplate, matterId: string): TemplateSummary {
+export function templateSummary(template: MaterialTemplate, matterId: string): TemplateSummary {
   const { fileName, contentType, sizeBytes, sha256, requiredMaterialId } = template;
   return { fileName, contentType, sizeBytes, sha256, downloadUrl: templateDownloadUrl(matterId, requiredMaterialId) };
 }

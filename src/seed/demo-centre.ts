@@ -2,6 +2,7 @@ import type { MaterialForm, MaterialSource } from '../catalog/guide-codes.js';
 import type { DepartmentLevel } from '../catalog/department.entity.js';
 import type { Matter } from '../catalog/matter.entity.js';
 import type { Role } from '../identity/user.entity.js';
+import type { ProcessKind } from '../processes/engine/tongban-moddle.js';
 
 /** A small demo service centre: real matters, their real legal bases and material lists, one account per staff role. */
 export interface DemoMaterial {
@@ -34,8 +35,9 @@ export type GuideElements = Pick<
 export interface DemoMatter extends GuideElements {
   code: string;
   name: string;
-  /** The shipped process (see workflows/README.md) that its cases run. */
+  /** The shipped process (see workflows/README.md) that its cases run, and its `tongban:kind`. */
   processKey: string;
+  kind: ProcessKind;
   legalBasis: string;
   conditions: string;
   legalLimitDays: number;
@@ -109,6 +111,7 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
         code: 'LCJ-XK-001',
         name: '临时占用草原审核',
         processKey: 'standard-licensing',
+        kind: 'standard',
         serviceObjects: ['natural_person', 'enterprise_legal_person', 'public_institution_legal_person'],
         caseType: 'commitment',
         legalBasis: '《中华人民共和国草原法》第四十条；《草原征占用审核审批管理规范》',
@@ -168,6 +171,7 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
         name: '建设用地规划许可证核发',
         // Parallel approval: forestry (grassland and forest land) and environment review at the same time.
         processKey: 'parallel-approval',
+        kind: 'parallel',
         serviceObjects: ['enterprise_legal_person', 'public_institution_legal_person', 'administrative_organ'],
         caseType: 'commitment',
         legalBasis: '《中华人民共和国城乡规划法》第三十七条、第三十八条',
@@ -217,6 +221,7 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
         code: 'SCJG-XK-012',
         name: '食品经营许可',
         processKey: 'notification-commitment',
+        kind: 'commitment',
         serviceObjects: ['natural_person', 'enterprise_legal_person', 'other_organisation'],
         caseType: 'commitment',
         legalBasis: '《中华人民共和国食品安全法》第三十五条；《食品经营许可和备案管理办法》',
@@ -252,6 +257,7 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
         code: 'SCJG-XK-015',
         name: '食品经营许可注销',
         processKey: 'instant',
+        kind: 'instant',
         serviceObjects: ['natural_person', 'enterprise_legal_person', 'other_organisation'],
         caseType: 'instant',
         legalBasis: '《食品经营许可和备案管理办法》第四十二条',

@@ -96,7 +96,7 @@ async function seedCatalogue(tx: EntityManager, forms: StoredForms): Promise<Map
     const departmentId = identifiers[0].id as string;
     ids.set(department.code, departmentId);
     for (const { materials, ...matter } of department.matters) {
-      const inserted = await tx.insert(Matter, { ...matter, departmentId, warningWorkingDays: DEMO_WARNING_WORKING_DAYS, limitUnit: 'working_days' });
+      const inserted = await tx.insert(Matter, { ...matter, departmentId, warningWorkingDays: DEMO_WARNING_WORKING_DAYS, limitUnit: 'working_days', status: 'published' });
       const matterId = inserted.identifiers[0].id as string;
       const items = await tx.insert(RequiredMaterial, materials.map(({ template: _, ...item }, position) => ({ ...item, matterId, position })));
       await insertTemplates(tx, materials, items.identifiers.map((row) => row.id as string), forms);

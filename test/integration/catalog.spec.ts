@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Client as MinioClient } from 'minio';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { projectRoot } from '../../src/common/project-root.js';
 import { api } from '../support/http.js';
+import { storedObjects } from '../support/stored-objects.js';
 import { deploy, type Deployment, MODES } from '../support/tongban.js';
 
 const FORMS_FOLDER = path.join(projectRoot(), 'forms', 'demo');
@@ -12,23 +12,6 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const ALL_CODES = ['LCJ-XK-001', 'SCJG-XK-012', 'SCJG-XK-015', 'ZRZY-XK-003'];
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/** The contents of the stored template files: the folder on disk in embedded mode, the objects in the bucket in server mode. */
-async function storedTemplates(deployment: Deployment): Promise<Buffer[]> {
-  if (deployment.mode === 'embedded') {
-    const folder = path.join(deployment.env.TONGBAN_DATA_DIR, 'materials', 'templates');
-    return Promise.all((await readdir(folder)).map((name) => readFile(path.join(folder, name))));
-  }
-  const endpoint = new URL(deployment.env.S3_ENDPOINT);
-  const s3 = new MinioClient({ endPoint: endpoint.hostname, port: Number(endpoint.port), useSSL: false, accessKey: deployment.env.S3_ACCESS_KEY, secretKey: deployment.env.S3_SECRET_KEY });
-  const contents: Buffer[] = [];
-  for await (const item of s3.listObjectsV2(deployment.env.S3_BUCKET, 'templates/', true)) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of await s3.getObject(deployment.env.S3_BUCKET, item.name)) chunks.push(chunk as Buffer);
-    contents.push(Buffer.concat(chunks));
-  }
-  return contents;
-}
 
 /** The file name a Content-Disposition header carries in its RFC 5987 `filename*` parameter. */
 function dispositionFileName(header: string | null): string | undefined {
@@ -297,7 +280,7 @@ describe.each(MODES)('the matter catalogue and service guides (%s mode)', (mode)
     });
 
     it(`keeps the files in the mode’s object storage (${mode === 'server' ? 'the S3 server' : 'the data folder'})`, async () => {
-      const stored = (await storedTemplates(deployment)).map(sha256).sort();
+      const stored = (await storedObjects(deployment, 'templates/')).map(sha256).sort();
       const files = await Promise.all((await committed()).map(async (name) => sha256(await readFile(path.join(FORMS_FOLDER, name)))));
       expect(stored).toEqual(files.sort());
     });

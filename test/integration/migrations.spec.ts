@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { DataSource } from 'typeorm';
 import { ServiceGuides1796700000000 } from '../../migrations/1796700000000-service-guides.js';
+import { MatterAdministration1797500000000 } from '../../migrations/1797500000000-matter-administration.js';
 import { allMigrations } from '../../migrations/index.js';
 import { AuditEntry } from '../../src/audit/audit-entry.entity.js';
 import { CalendarDay } from '../../src/calendar/calendar-day.entity.js';
@@ -133,7 +134,7 @@ describe.each([
   it('declares the named invariants', async () => {
     const constraints = await dataSource.query(`SELECT conname FROM pg_constraint WHERE conname LIKE 'uq\\_%' OR conname LIKE 'ck\\_%'`);
     expect(constraints.map((c: { conname: string }) => c.conname)).toEqual(
-      expect.arrayContaining(['ck_case_materials_frozen', 'ck_consultations_answer_whole', 'ck_matters_promised_within_legal', 'uq_process_definitions_key_content', 'ck_resumable_uploads_offset']),
+      expect.arrayContaining(['ck_case_materials_frozen', 'ck_consultations_answer_whole', 'ck_matters_promised_within_legal', 'uq_process_definitions_key_content', 'ck_resumable_uploads_offset', 'ck_matters_status', 'ck_matters_kind']),
     );
     await expect(
       dataSource.query(`INSERT INTO departments (code, name, level) VALUES ('D', 'x', 'city'), ('D', 'y', 'city')`),
@@ -208,6 +209,29 @@ describe.each([
     await dataSource.query(`DELETE FROM users`);
     await dataSource.query(`DELETE FROM departments`);
     await dataSource.runMigrations({ transaction: 'each' });
+  });
+
+  it('gives matters stored before administration the kind of their process’s active version, and publishes them', async () => {
+    // Back to before the guides grew, whose columns a bare matter row could not fill in.
+    const later = allMigrations.length - allMigrations.indexOf(ServiceGuides1796700000000);
+    expect(allMigrations.indexOf(MatterAdministration1797500000000)).toBeGreaterThan(allMigrations.indexOf(ServiceGuides1796700000000));
+    for (let i = 0; i < later; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    const [{ id: department }] = await dataSource.query(`INSERT INTO departments (code, name) VALUES ('ZRZY', '市自然资源局') RETURNING id`);
+    await dataSource.query(
+      `INSERT INTO process_definitions (key, version, name, kind, xml, sha256, source, active)
+       VALUES ('joint-planning', 1, '联合审批', 'standard', '<x/>', 'a', 'upload', false), ('joint-planning', 2, '联合审批', 'parallel', '<x/>', 'b', 'upload', true)`,
+    );
+    await dataSource.query(
+      `INSERT INTO matters (code, name, department_id, process_key, legal_basis, conditions, legal_limit_days, promised_limit_days, limit_unit, fees, warning_working_days)
+       VALUES ('ZRZY-XK-009', '某事项', $1, 'joint-planning', '依据', '条件', 20, 10, 'working_days', '不收费', 3)`,
+      [department],
+    );
+    await dataSource.runMigrations({ transaction: 'each' });
+    expect(await dataSource.query(`SELECT code, status, kind FROM matters`)).toEqual([{ code: 'ZRZY-XK-009', status: 'published', kind: 'parallel' }]);
+    await expect(dataSource.query(`UPDATE matters SET status = 'archived'`)).rejects.toThrow(/ck_matters_status/);
+    await dataSource.query(`DELETE FROM matters`);
+    await dataSource.query(`DELETE FROM process_definitions`);
+    await dataSource.query(`DELETE FROM departments`);
   });
 });
 
