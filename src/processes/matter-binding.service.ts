@@ -22,15 +22,26 @@ export class MatterBindingService {
         fields: [{ field: 'processKey', problems: [`no process has the key ${processKey}`] }],
       });
     }
+    const active = await this.definitions.active(processKey);
     await this.dataSource.transaction(async (tx) => {
-      const [, updated] = await tx.query(`UPDATE matters SET process_key = $1 WHERE id = $2`, [processKey, matterId]);
-      if (!updated) throw notFound({ zh: '事项', en: 'Matter' });
+      const [matter]: { kind: string }[] = await tx.query(`SELECT kind FROM matters WHERE id = $1 FOR UPDATE`, [matterId]);
+      if (!matter) throw notFound({ zh: '事项', en: 'Matter' });
+      // The matter's kind fixes the stages the law requires of its cases: a process of another kind cannot run them.
+      if (matter.kind !== active.kind) throw kindMismatch(processKey, active.kind, matter.kind);
+      await tx.query(`UPDATE matters SET process_key = $1 WHERE id = $2`, [processKey, matterId]);
       await this.audit.append(tx, {
         caseId: null, action: 'process.bind', actorId: actor.id, actorName: actor.displayName, actorRole: 'process_designer',
         stageFrom: null, stageTo: null, comment: null, commandId: null, details: { matterId, processKey }, at: this.clock.now(),
       });
     });
-    const active = await this.definitions.active(processKey);
     return { matterId, processKey, activeVersion: active.version };
   }
 }
+
+const kindMismatch = (processKey: string, processKind: string, matterKind: string) =>
+  new AppError(
+    422,
+    'PROCESS_KIND_MISMATCH',
+    { zh: `流程 ${processKey} 的类型为 ${processKind}，与事项的类型 ${matterKind} 不符`, en: `Process ${processKey} is of the kind ${processKind}, the matter of the kind ${matterKind}` },
+    { fields: [{ field: 'processKey', problems: [`processKey must name a process of the kind ${matterKind}`] }], processKind, matterKind },
+  );

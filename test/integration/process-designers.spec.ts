@@ -100,16 +100,21 @@ describe.each(MODES)('process designers upload, version, activate and bind BPMN 
     const kept = await upload(deployment, designer, standard, { query: '?activate=false' });
     expect(kept.body).toMatchObject({ key: 'standard-licensing', version: 2, active: false });
 
-    const matter = await matterByCode(deployment, MATTER_OF_PROCESS.instant);
-    const bound = await designer.put(`/api/matters/${matter.id}/process`, { processKey: 'standard-licensing' });
-    expect(bound.body).toEqual({ matterId: matter.id, processKey: 'standard-licensing', activeVersion: 1 });
+    // Another process of the same kind, under its own key.
+    expect((await upload(deployment, designer, (await shipped('standard-licensing')).replaceAll('standard-licensing', 'grassland-review'))).status).toBe(201);
+    const matter = await matterByCode(deployment, MATTER_OF_PROCESS['standard-licensing']);
+    const bound = await designer.put(`/api/matters/${matter.id}/process`, { processKey: 'grassland-review' });
+    expect(bound.body).toEqual({ matterId: matter.id, processKey: 'grassland-review', activeVersion: 1 });
     const draft = await applicant.post('/api/cases', basicInformation(matter.id));
-    expect((await applicant.get(`/api/cases/${draft.body.id}/position`)).body.process).toMatchObject({ key: 'standard-licensing', version: 1 });
+    expect((await applicant.get(`/api/cases/${draft.body.id}/position`)).body.process).toMatchObject({ key: 'grassland-review', version: 1 });
 
+    const instant = await matterByCode(deployment, MATTER_OF_PROCESS.instant);
+    const otherKind = await designer.put(`/api/matters/${instant.id}/process`, { processKey: 'standard-licensing' });
+    expect(otherKind).toMatchObject({ status: 422, body: { code: 'PROCESS_KIND_MISMATCH', details: { processKind: 'standard', matterKind: 'instant', fields: [{ field: 'processKey' }] } } });
     const unknown = await designer.put(`/api/matters/${matter.id}/process`, { processKey: 'no-such-process' });
     expect(unknown.status).toBe(422);
     expect(unknown.body.details.fields[0].field).toBe('processKey');
-    expect((await designer.put(`/api/matters/${matter.id}/process`, { processKey: 'instant' })).status).toBe(200);
+    expect((await designer.put(`/api/matters/${matter.id}/process`, { processKey: 'standard-licensing' })).status).toBe(200);
   });
 
   it('refuses a file that breaks the rules with 422 and every problem named by element id', async () => {
