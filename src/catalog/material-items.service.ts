@@ -11,7 +11,7 @@ import { lockMatter, rethrowConflict } from './matter-references.js';
 import { assertNoProblems, materialItemProblems, type MaterialItemFields } from './matter-rules.js';
 import { RequiredMaterial } from './required-material.entity.js';
 import { type GuideMaterial, guideMaterial } from './service-guide.js';
-import { removeQuietly } from './stored-file-cleanup.js';
+import { removeQuietly } from '../infrastructure/storage/stored-file-cleanup.js';
 
 export const ITEM = { zh: '该事项的申请材料项', en: 'Material item of this matter' };
 

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/actor.js';
-import { AppError } from '../common/app-error.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../infrastructure/storage/object-storage.js';
 import { receiveFile } from '../materials/multipart-file.js';
 import { CatalogTrail } from './catalog-trail.js';
@@ -12,20 +11,12 @@ import { MaterialTemplate } from './material-template.entity.js';
 import { templateNotFound } from './material-templates.service.js';
 import { lockMatter } from './matter-references.js';
 import { templateSummary, type TemplateSummary } from './service-guide.js';
-import { removeQuietly, removingOnFailure } from './stored-file-cleanup.js';
+import { removeQuietly, removingOnFailure } from '../infrastructure/storage/stored-file-cleanup.js';
 
 /** The formats of a blank form: a document to print or to fill in. Each is checked by its content, as materials are. */
 export const TEMPLATE_FORMATS = ['pdf', 'ofd', 'doc', 'docx', 'xls', 'xlsx'] as const;
 /** 20 MiB: a blank form is a few pages; anything larger is a mistake, not a form. */
 export const MAX_TEMPLATE_BYTES = 20 * 1024 * 1024;
-
-const templateTooLarge = () =>
-  new AppError(
-    413,
-    'FILE_TOO_LARGE',
-    { zh: `空白表格不能超过 20 MiB（${MAX_TEMPLATE_BYTES} 字节）`, en: `A blank form may be at most 20 MiB (${MAX_TEMPLATE_BYTES} bytes)` },
-    { maxBytes: MAX_TEMPLATE_BYTES },
-  );
 
 /**
  * Administrators upload, replace and remove the blank form (空白表格) of a material item. The file is streamed
@@ -46,10 +37,7 @@ export class TemplateUploadsService {
     await itemOf(this.dataSource.manager, matterId, itemId);
     const storageKey = `templates/${randomUUID()}`;
     const file = await removingOnFailure(this.storage, storageKey, this.logger, () =>
-      receiveFile(request, { maxBytes: MAX_TEMPLATE_BYTES, acceptedFormats: TEMPLATE_FORMATS }, (body) => this.storage.put(storageKey, body)).catch((error: unknown) => {
-        // The upload's own message speaks of materials' limit; a form has its own.
-        throw error instanceof AppError && error.body.code === 'FILE_TOO_LARGE' ? templateTooLarge() : error;
-      }),
+      receiveFile(request, { maxBytes: MAX_TEMPLATE_BYTES, acceptedFormats: TEMPLATE_FORMATS }, (body) => this.storage.put(storageKey, body)),
     );
     const { template, replaced } = await removingOnFailure(this.storage, storageKey, this.logger, () =>
       this.dataSource.transaction(async (tx) => {

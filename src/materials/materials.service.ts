@@ -12,6 +12,7 @@ import { Case } from '../cases/case.entity.js';
 import { assertCanRead, assertIsApplicant } from '../cases/case-access.js';
 import { lockCase } from '../cases/case-transition.service.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../infrastructure/storage/object-storage.js';
+import { removeQuietly, removingOnFailure } from '../infrastructure/storage/stored-file-cleanup.js';
 import { CaseMaterial } from './case-material.entity.js';
 import { assertApplicantsTurn, assertNotSubmitted, assertRoomFor, MAX_MATERIAL_BYTES, type MaterialTarget, rulesOf } from './material-rules.js';
 import { targetOf } from './material-target.columns.js';
@@ -176,17 +177,12 @@ export class MaterialsService {
     return { file, storageKey, fields };
   }
 
-  private async removingOnFailure<T>(storageKey: string, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      await this.removeQuietly(storageKey);
-      throw error;
-    }
+  private removingOnFailure<T>(storageKey: string, work: () => Promise<T>): Promise<T> {
+    return removingOnFailure(this.storage, storageKey, this.logger, work);
   }
 
-  private async removeQuietly(storageKey: string): Promise<void> {
-    await this.storage.remove(storageKey).catch((error: Error) => this.logger.warn(`could not remove ${storageKey}: ${error.message}`));
+  private removeQuietly(storageKey: string): Promise<void> {
+    return removeQuietly(this.storage, storageKey, this.logger);
   }
 
   private async pendingMaterial(actor: Actor, caseId: string, materialId: string): Promise<CaseMaterial> {

@@ -24,11 +24,14 @@ export interface UploadRules {
 const ENVELOPE_ALLOWANCE = 1024 * 1024;
 const FIELD = 'file';
 
+/** The limit in the units people read (300 MiB for a material, 20 MiB for a blank form). */
+const mebibytes = (bytes: number) => `${Number((bytes / 1_048_576).toFixed(1))} MiB`;
+
 export const fileTooLarge = (maxBytes: number) =>
   new AppError(
     413,
     'FILE_TOO_LARGE',
-    { zh: `文件超过 ${maxBytes} 字节（300 MiB）的上限`, en: `The file is larger than the limit of ${maxBytes} bytes (300 MiB)` },
+    { zh: `文件超过 ${maxBytes} 字节（${mebibytes(maxBytes)}）的上限`, en: `The file is larger than the limit of ${maxBytes} bytes (${mebibytes(maxBytes)})` },
     { maxBytes },
   );
 

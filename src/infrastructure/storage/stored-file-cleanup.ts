@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import type { ObjectStorage } from '../infrastructure/storage/object-storage.js';
+import type { ObjectStorage } from './object-storage.js';
 
 /** Removes an object that is no longer wanted; a failure only leaves an orphan file behind, so it is logged, not thrown. */
 export async function removeQuietly(storage: ObjectStorage, storageKey: string, logger: Logger): Promise<void> {
