@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQueryDto } from '../common/page-query.js';
 import { Trimmed } from '../common/trim.js';
+import { TODO_STAGES, type TodoStage } from './todo-stages.js';
 
 /** 已办: pages of the tasks I completed. */
 export class DoneQueryDto extends PageQueryDto {}
@@ -12,6 +13,11 @@ export class TodoQueryDto extends PageQueryDto {
   @IsString()
   @Length(1, 100)
   stage?: string;
+
+  @ApiPropertyOptional({ description: '待办阶段 Stage of the to-do list', enum: TODO_STAGES })
+  @IsOptional()
+  @IsIn(TODO_STAGES, { message: `legalStage must be one of: ${TODO_STAGES.join(', ')}` })
+  legalStage?: TodoStage;
 
   @ApiPropertyOptional({ description: '只看我签收的 Only the tasks I have claimed', enum: ['true', 'false'] })
   @IsOptional()

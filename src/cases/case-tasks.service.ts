@@ -5,8 +5,13 @@ import { actionLabel } from './action-labels.js';
 import { DoneQueryDto, TodoQueryDto } from './case-tasks.dto.js';
 import { LegalClockService } from './legal-clock/legal-clock.service.js';
 import { ELIGIBLE_TASK, TASK_DEPARTMENT_JOINS } from './task-eligibility.js';
+import { TODO_STAGE_NAMES, TODO_STAGE_OF_TASK, TODO_STAGES, type TodoStage } from './todo-stages.js';
+import type { Message } from '../common/app-error.js';
 
 export interface TodoList {
+  /** Per stage of the to-do list, every one of them, in the order a case passes them. */
+  legalStages: { legalStage: TodoStage; name: Message; count: number }[];
+  /** Per step of the processes (their user tasks). */
   counts: { stage: string; stageName: string; count: number }[];
   total: number;
   items: {
@@ -18,6 +23,7 @@ export interface TodoList {
     projectName: string;
     stage: string;
     stageName: string;
+    legalStage: TodoStage;
     role: string;
     /** The department that holds the task: its case's, or the co-department the process names. */
     department: string;
@@ -47,28 +53,31 @@ export class CaseTasksService {
   async todo(actor: Actor, query: TodoQueryDto): Promise<TodoList> {
     const roles = actor.roles.filter((role) => role !== 'applicant');
     const who = [roles, actor.departmentCodes, actor.id, query.mine === 'true'];
-    const counts: { stage: string; stageName: string; count: string }[] = await this.dataSource.query(
-      `SELECT t.element_id AS stage, t.name AS "stageName", count(*) AS count FROM case_tasks t ${TASK_DEPARTMENT_JOINS}
-        WHERE ${OPEN_FOR_ACTOR} GROUP BY t.element_id, t.name ORDER BY min(t.opened_at)`,
+    // Per step and to-do stage: one step may be of two stages (an acceptance before and after supplementation).
+    const counts: { stage: string; stageName: string; legalStage: TodoStage; count: string }[] = await this.dataSource.query(
+      `SELECT t.element_id AS stage, t.name AS "stageName", ${TODO_STAGE_OF_TASK} AS "legalStage", count(*) AS count FROM case_tasks t ${TASK_DEPARTMENT_JOINS}
+        WHERE ${OPEN_FOR_ACTOR} GROUP BY 1, 2, 3 ORDER BY min(t.opened_at)`,
       who,
     );
     const rows = await this.dataSource.query(
       `SELECT t.id AS "taskId", c.id AS "caseId", c.case_number AS "caseNumber", m.name AS "matterName",
               c.applicant_organisation AS "applicantOrganisation", c.project_name AS "projectName",
-              t.element_id AS stage, t.name AS "stageName", t.role, coalesce(t.department, d.code) AS department, t.actions, to_char(t.deadline, 'YYYY-MM-DD') AS deadline, t.opened_at AS "openedAt",
+              t.element_id AS stage, t.name AS "stageName", ${TODO_STAGE_OF_TASK} AS "legalStage", t.role, coalesce(t.department, d.code) AS department, t.actions, to_char(t.deadline, 'YYYY-MM-DD') AS deadline, t.opened_at AS "openedAt",
               t.assignee_id AS "assigneeId", u.display_name AS "assigneeName"
          FROM case_tasks t ${TASK_DEPARTMENT_JOINS} LEFT JOIN users u ON u.id = t.assignee_id
-        WHERE ${OPEN_FOR_ACTOR} AND ($5::varchar IS NULL OR t.element_id = $5)
-        ORDER BY t.opened_at, t.id LIMIT $6 OFFSET $7`,
-      [...who, query.stage ?? null, query.limit, query.offset],
+        WHERE ${OPEN_FOR_ACTOR} AND ($5::varchar IS NULL OR t.element_id = $5) AND ($6::varchar IS NULL OR ${TODO_STAGE_OF_TASK} = $6)
+        ORDER BY t.opened_at, t.id LIMIT $7 OFFSET $8`,
+      [...who, query.stage ?? null, query.legalStage ?? null, query.limit, query.offset],
     );
     const items = rows.map(({ assigneeId, assigneeName, ...row }: { assigneeId: string | null; assigneeName: string | null }) => ({
       ...row, claimedBy: assigneeId ? { id: assigneeId, name: assigneeName } : null,
     }));
-    const shown = counts.filter((row) => !query.stage || row.stage === query.stage);
+    const sum = (rows: typeof counts) => rows.reduce((total, row) => total + Number(row.count), 0);
+    const steps = [...new Map(counts.map((row) => [row.stage, row.stageName])).entries()];
     return {
-      counts: counts.map((row) => ({ ...row, count: Number(row.count) })),
-      total: shown.reduce((sum, row) => sum + Number(row.count), 0),
+      legalStages: TODO_STAGES.map((legalStage) => ({ legalStage, name: TODO_STAGE_NAMES[legalStage], count: sum(counts.filter((row) => row.legalStage === legalStage)) })),
+      counts: steps.map(([stage, stageName]) => ({ stage, stageName, count: sum(counts.filter((row) => row.stage === stage)) })),
+      total: sum(counts.filter((row) => (!query.stage || row.stage === query.stage) && (!query.legalStage || row.legalStage === query.legalStage))),
       items: await this.legalClock.taskAlerts(items),
     };
   }

@@ -9,8 +9,10 @@ import { type Client, deploy, type Deployment, fileSubmittedCase, loginAs, MODES
  */
 
 interface Todo {
+  legalStages: { legalStage: string; name: { zh: string; en: string }; count: number }[];
   counts: { stage: string; count: number }[];
-  items: { taskId: string; caseId: string; stage: string; claimedBy: { id: string; name: string } | null }[];
+  total: number;
+  items: { taskId: string; caseId: string; stage: string; legalStage: string; claimedBy: { id: string; name: string } | null }[];
 }
 
 describe.each(MODES)('claiming, releasing and passing on tasks (%s mode)', (mode) => {
@@ -42,6 +44,22 @@ describe.each(MODES)('claiming, releasing and passing on tasks (%s mode)', (mode
     expect(await listed(clerk)).toBe(true);
     expect(await listed(colleague)).toBe(true);
     expect(await listed(clerk, '&mine=true')).toBe(false);
+  });
+
+  it('counts the list per stage of the to-do list, every stage named, and lists one stage when asked', async () => {
+    const list = await todo(clerk);
+    expect(list.legalStages.map((row) => row.legalStage)).toEqual(['preAcceptance', 'acceptance', 'supplementAcceptance', 'review', 'decision', 'handling', 'delivery']);
+    expect(list.legalStages[0]).toMatchObject({ name: { zh: '预受理', en: 'Pre-acceptance' }, count: expect.any(Number) });
+    expect(list.legalStages[0].count).toBeGreaterThanOrEqual(1);
+    // A window clerk holds no review: none counted, none listed.
+    expect(list.legalStages.find((row) => row.legalStage === 'review')!.count).toBe(0);
+    expect((await todo(clerk, '&legalStage=review')).items).toEqual([]);
+    const preAcceptance = await todo(clerk, '&legalStage=preAcceptance');
+    expect(preAcceptance.items.every((item) => item.legalStage === 'preAcceptance')).toBe(true);
+    expect(preAcceptance.items.some((item) => item.taskId === taskId)).toBe(true);
+    expect(preAcceptance.total).toBe(list.legalStages[0].count);
+    const bad = await clerk.get('/api/tasks?legalStage=triage');
+    expect(bad).toMatchObject({ status: 400, body: { details: { fields: [{ field: 'legalStage' }] } } });
   });
 
   it('claims it: it is the holder’s, shown as such, and gone from the colleague’s list and counts', async () => {
