@@ -7,7 +7,9 @@ import type { Case } from './case.entity.js';
 export const CASE = { zh: '办件', en: 'Case' };
 
 /** Who may be shown a case: its filers (applicant, organisation) and, for staff, the department it belongs to. */
-export type ReadableCase = Pick<Case, 'id' | 'matterId' | 'applicantId' | 'organisationId'>;
+export type ReadableCase = Pick<Case, 'id' | 'matterId'> & FiledCase;
+/** What says who filed a case: the applicant's account, their organisation, or the window that filed it for them. */
+export type FiledCase = Pick<Case, 'applicantId' | 'organisationId' | 'channel' | 'filingDepartment'>;
 
 /** Roles that see the cases of every department: supervision (电子监察) watches them all, administrators run the platform. */
 const EVERY_DEPARTMENT: readonly Role[] = ['supervisor', 'administrator'];
@@ -36,9 +38,21 @@ export async function departmentsOf(db: EntityManager, kase: Pick<Case, 'id' | '
 /** The department that holds a task: its own when the process names one (tongban:department), else the case's. */
 export const taskDepartment = (task: { department: string | null }, departments: Pick<CaseDepartments, 'lead'>) => task.department ?? departments.lead;
 
-/** The applicant who filed the case, or a member of the organisation it was filed for. */
-export const isFiler = (actor: Actor, kase: Pick<Case, 'applicantId' | 'organisationId'>) =>
-  kase.applicantId === actor.id || (kase.organisationId !== null && kase.organisationId === actor.organisationId);
+/** The applicant's own account, or a member of the organisation the case was filed for. */
+export const isApplicant = (actor: Actor, kase: Pick<Case, 'applicantId' | 'organisationId'>) =>
+  (kase.applicantId !== null && kase.applicantId === actor.id) || (kase.organisationId !== null && kase.organisationId === actor.organisationId);
+
+/**
+ * The applicant, or — for a walk-in case — the window staff of the department that filed it, who hand over
+ * materials and answer notices for the applicant at the counter (whichever clerk is on duty when they come back).
+ */
+export const isFiler = (actor: Actor, kase: FiledCase) => isApplicant(actor, kase) || actsAtTheWindowFor(actor, kase);
+
+export const actsAtTheWindowFor = (actor: Pick<Actor, 'roles' | 'departmentCodes'>, kase: Pick<Case, 'channel' | 'filingDepartment'>) =>
+  kase.channel === 'window' && actor.roles.includes('window_staff') && actor.departmentCodes.includes(kase.filingDepartment!);
+
+/** The role a filer acts in, for the audit trail: the applicant, or the window staff acting for them. */
+export const filerRole = (actor: Actor, kase: FiledCase) => (actsAtTheWindowFor(actor, kase) && kase.applicantId !== actor.id ? 'window_staff' : 'applicant');
 
 /**
  * Who sees a case: its filers; staff who serve one of the departments it belongs to; supervisors and
@@ -59,13 +73,16 @@ export async function assertCanRead<T extends ReadableCase>(db: EntityManager, a
   return kase;
 }
 
-export function assertIsApplicant(actor: Actor, kase: Pick<Case, 'applicantId' | 'organisationId'>): void {
-  if (!isFiler(actor, kase)) {
-    throw new AppError(403, 'NOT_THE_APPLICANT', {
-      zh: '只有申请人本人或其所在单位的经办人可以操作该办件',
-      en: 'Only the applicant, or a member of the organisation that filed, may do this on the case',
-    });
-  }
+export const NOT_THE_APPLICANT = {
+  code: 'NOT_THE_APPLICANT',
+  message: {
+    zh: '只有申请人本人、其所在单位的经办人或代办的窗口可以操作该办件',
+    en: 'Only the applicant, a member of the organisation that filed, or the window that filed for them may do this on the case',
+  },
+};
+
+export function assertIsApplicant(actor: Actor, kase: FiledCase): void {
+  if (!isFiler(actor, kase)) throw new AppError(403, NOT_THE_APPLICANT.code, NOT_THE_APPLICANT.message);
 }
 
 /** Reads a case for its filers only: to staff and strangers alike it does not exist here. */

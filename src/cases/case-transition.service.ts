@@ -8,7 +8,7 @@ import { EngineSignal, ProcessEngine } from '../processes/engine/process-engine.
 import { ProcessDefinitionService } from '../processes/process-definition.service.js';
 import { ProcessInstanceService } from '../processes/process-instance.service.js';
 import { actionLabel } from './action-labels.js';
-import { type CaseDepartments, departmentsOf, isFiler } from './case-access.js';
+import { type CaseDepartments, departmentsOf, filerRole, isFiler, NOT_THE_APPLICANT } from './case-access.js';
 import { DeliveryRecords } from './delivery/delivery-records.js';
 import { ineligibility } from './task-eligibility.js';
 import { CaseCommand } from './case-command.entity.js';
@@ -151,7 +151,7 @@ export class CaseTransitionService {
 
     // Closed before the step, so that a process which waits on the same task again opens a new one.
     await tx.update(CaseTask, { id: task.id }, { closedAt: this.clock.now(), closedBy: command.actor.id, closingAction: command.action });
-    const actor = { id: command.actor.id, displayName: command.actor.displayName, role: task.role };
+    const actor = { id: command.actor.id, displayName: command.actor.displayName, role: task.role === 'applicant' ? filerRole(command.actor, kase) : task.role };
     const { comment, specialProcedure, competentAuthority } = command.payload;
     const materials = await this.materialsStep(tx, kase, command);
     const delivery = await this.deliveries.record(tx, kase, command, this.clock.now());
@@ -219,12 +219,10 @@ function refusal(command: TransitionCommand, httpStatus: number, code: string, m
 /** Why this actor may not complete this task, or null when they may. */
 function whyNot(kase: Case, departments: CaseDepartments, task: CaseTask, command: TransitionCommand): Refusal | null {
   const { actor } = command;
+  // The applicant's tasks are the filers' (the window's clerks for a walk-in case), whatever their roles.
+  if (task.role === 'applicant') return isFiler(actor, kase) ? null : refusal(command, 403, NOT_THE_APPLICANT.code, NOT_THE_APPLICANT.message);
   const problem = ineligibility(actor, task, departments);
-  if (problem) return refusal(command, problem.httpStatus, problem.code, problem.message, problem.details);
-  if (task.role === 'applicant' && !isFiler(actor, kase)) {
-    return refusal(command, 403, 'NOT_THE_APPLICANT', { zh: '只有申请人本人或其所在单位的经办人可以操作该办件', en: 'Only the applicant, or a member of the organisation that filed, may do this on the case' });
-  }
-  return null;
+  return problem && refusal(command, problem.httpStatus, problem.code, problem.message, problem.details);
 }
 
 function reasonMissing(command: TransitionCommand): Refusal | null {

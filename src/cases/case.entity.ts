@@ -1,6 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 export type CaseStatus = 'open' | 'closed';
+/** Filed online by the applicant, or at the window by staff for them (窗口受理). */
+export type FilingChannel = 'online' | 'window';
 
 /** A case (办件): one filing of one matter, one process instance. */
 @Entity({ name: 'cases' })
@@ -21,8 +23,24 @@ export class Case {
   @Column('uuid', { name: 'process_definition_id' })
   processDefinitionId: string;
 
-  @Column('uuid', { name: 'applicant_id' })
-  applicantId: string;
+  /** The applicant's account; null for a walk-in applicant without one. */
+  @Column('uuid', { name: 'applicant_id', nullable: true })
+  applicantId: string | null;
+
+  @Column({ type: 'varchar' })
+  channel: FilingChannel;
+
+  /** The member of staff who filed a walk-in case. */
+  @Column('uuid', { name: 'filed_by', nullable: true })
+  filedBy: string | null;
+
+  /** The department whose window filed a walk-in case: its window staff act for the applicant until the case ends. */
+  @Column({ name: 'filing_department', type: 'varchar', nullable: true })
+  filingDepartment: string | null;
+
+  /** A walk-in applicant's identity document: a citizen ID number or a unified social credit code. */
+  @Column({ name: 'applicant_document', type: 'varchar', nullable: true })
+  applicantDocument: string | null;
 
   /** The organisation the applicant filed for: every member of it may follow and act on the case. */
   @Column('uuid', { name: 'organisation_id', nullable: true })

@@ -20,6 +20,8 @@ import { CaseDelivery } from './delivery/case-delivery.entity.js';
 import { DeliveryRecords } from './delivery/delivery-records.js';
 import { TaskClaimsService } from './task-claims.service.js';
 import { WithdrawalService } from './withdrawal.service.js';
+import { WalkInController } from './walk-in/walk-in.controller.js';
+import { WalkInService } from './walk-in/walk-in.service.js';
 import { CaseProgressController } from './case-progress.controller.js';
 import { CaseProgressService } from './case-progress.service.js';
 import { CaseStepRecorder } from './case-steps.js';
@@ -51,9 +53,9 @@ import { LegalClockService } from './legal-clock/legal-clock.service.js';
     TypeOrmModule.forFeature([CaseDelivery, Case, CaseTask, CaseCommand, ServiceRun, CaseDocument, Licence, CaseClock, CaseTimer, User]),
     AuditModule, CatalogModule, MaterialsModule, ProcessesModule, NotificationsModule, CalendarModule,
   ],
-  controllers: [CasesController, CaseTasksController, CaseResultsController, DocumentVerificationController, IncidentsController, CaseProgressController],
+  controllers: [CasesController, CaseTasksController, CaseResultsController, DocumentVerificationController, IncidentsController, CaseProgressController, WalkInController],
   providers: [
-    CasesService, DraftsService, TaskClaimsService, DeliveryRecords, WithdrawalService, RefilingService, CaseProgressService, CaseCommandsService, CaseTasksService,
+    CasesService, WalkInService, DraftsService, TaskClaimsService, DeliveryRecords, WithdrawalService, RefilingService, CaseProgressService, CaseCommandsService, CaseTasksService,
     CaseTransitionService, CaseTransitionWorker, CaseStepRecorder,
     CaseResultsService, CaseDocumentsService, FilingReceiptService, ServiceHandlers, ServiceRunDispatcher, ServiceRunsService, ServiceRunWorker,
     LegalClockService, CaseTimerStore, CaseTimerFiring, CaseTimerWorker,

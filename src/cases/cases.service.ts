@@ -17,6 +17,7 @@ import { ineligibility } from './task-eligibility.js';
 import { DeliveryRecords } from './delivery/delivery-records.js';
 import { CaseTask } from './case-task.entity.js';
 import { CaseStepRecorder, stageOf } from './case-steps.js';
+import { type FilingParty, filingRole, onlineParty } from './filing-party.js';
 import { newQueryCode } from './query-code.js';
 import { CreateCaseDto } from './case.dto.js';
 import { Case } from './case.entity.js';
@@ -55,11 +56,16 @@ export class CasesService {
     private readonly clock: Clock,
   ) {}
 
-  /** Creates the draft and starts its process, which then waits for the applicant to submit. */
+  /** An applicant's draft, filed online. */
   async createDraft(actor: Actor, dto: CreateCaseDto) {
     if (!actor.roles.includes('applicant')) {
       throw new AppError(403, 'ROLE_NOT_ALLOWED', { zh: '只有申请人可以创建办件草稿', en: 'Only applicants can create a draft case' });
     }
+    return this.open(actor, dto, onlineParty(actor));
+  }
+
+  /** Creates the draft for `party` and starts its process, which then waits for the filer to submit. */
+  async open(actor: Actor, dto: CreateCaseDto, party: FilingParty) {
     const matter = await this.catalog.getMatter(dto.matterId);
     const department = await this.catalog.departmentOf(matter);
     const definition = await this.definitions.active(matter.processKey);
@@ -74,11 +80,10 @@ export class CasesService {
         const [{ seq }] = await tx.query(`SELECT nextval('case_number_seq') AS seq`);
         const kase = tx.create(Case, {
           ...dto,
+          ...party,
           caseNumber: caseNumber(department.code, now, Number(seq)),
           queryCode: newQueryCode(),
           processDefinitionId: definition.id,
-          applicantId: actor.id,
-          organisationId: actor.organisationId,
           submissionRound: 0,
           copiedFrom: null,
           status: 'open',
@@ -91,7 +96,7 @@ export class CasesService {
         const limits = { legal: matter.legalLimitDays, promised: matter.promisedLimitDays, unit: matter.limitUnit, warning: matter.warningWorkingDays };
         await this.legalClock.open(tx, kase, limits, process.kind);
         await this.audit.append(tx, {
-          caseId: kase.id, action: 'create', actorId: actor.id, actorName: actor.displayName, actorRole: 'applicant',
+          caseId: kase.id, action: 'create', actorId: actor.id, actorName: actor.displayName, actorRole: filingRole(party),
           stageFrom: null, stageTo: kase.stage, comment: null, commandId: null, details: { stageToName: kase.stageName }, at: now,
         });
         return { draft: this.present(kase), opened };
@@ -109,8 +114,12 @@ export class CasesService {
   async listMine(actor: Actor, state?: 'draft' | 'submitted') {
     const submitted = { draft: { submittedAt: IsNull() }, submitted: { submittedAt: Not(IsNull()) } };
     const filters = state ? submitted[state] : {};
-    // An organisation's members share its cases; a person's cases are their own.
-    const where = [{ applicantId: actor.id, ...filters }, ...(actor.organisationId ? [{ organisationId: actor.organisationId, ...filters }] : [])];
+    // An organisation's members share its cases; a person's cases are their own; a window's walk-in filings are its clerks'.
+    const where = [
+      { applicantId: actor.id, ...filters },
+      ...(actor.organisationId ? [{ organisationId: actor.organisationId, ...filters }] : []),
+      ...(actor.roles.includes('window_staff') ? [{ channel: 'window' as const, filingDepartment: In(actor.departmentCodes), ...filters }] : []),
+    ];
     const cases = await this.cases.find({ where, order: { createdAt: 'DESC' }, take: 200 });
     const clocks = await this.dataSource.getRepository(CaseClock).findBy({ caseId: In(cases.map((kase) => kase.id)) });
     const byCase = new Map(clocks.map((clock) => [clock.caseId, clock]));
@@ -197,6 +206,8 @@ export class CasesService {
       queryCode: kase.queryCode,
       matterId: kase.matterId,
       applicantId: kase.applicantId,
+      channel: kase.channel,
+      ...(kase.channel === 'window' ? { walkIn: { filedBy: kase.filedBy, department: kase.filingDepartment, applicantDocument: kase.applicantDocument } } : {}),
       basicInformation: { applicantOrganisation, projectName, legalRepresentative, organisationPhone, handlerName, handlerPhone },
       createdAt: kase.createdAt,
       submittedAt: kase.submittedAt,

@@ -5,7 +5,7 @@ import { type Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../infrastructure/storage/object-storage.js';
-import { assertCanRead, assertIsApplicant } from './case-access.js';
+import { assertCanRead, assertIsApplicant, filerRole } from './case-access.js';
 import { lockCase } from './case-transition.service.js';
 import type { UpdateDraftDto } from './case.dto.js';
 import { Case } from './case.entity.js';
@@ -53,7 +53,7 @@ export class DraftsService {
       const materials: { storage_key: string }[] = await tx.query(`SELECT storage_key FROM case_materials WHERE case_id = $1`, [caseId]);
       await tx.query(`DELETE FROM cases WHERE id = $1`, [caseId]);
       await this.audit.append(tx, {
-        caseId: null, action: 'draft.deleted', actorId: actor.id, actorName: actor.displayName, actorRole: 'applicant',
+        caseId: null, action: 'draft.deleted', actorId: actor.id, actorName: actor.displayName, actorRole: filerRole(actor, kase),
         stageFrom: kase.stage, stageTo: null, comment: null, commandId: null,
         details: { caseId, caseNumber: kase.caseNumber, projectName: kase.projectName, files: materials.length }, at: this.clock.now(),
       });

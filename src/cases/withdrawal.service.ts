@@ -5,7 +5,7 @@ import { type Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { DECIDED_STAGES } from '../processes/engine/tongban-moddle.js';
-import { assertCanRead, assertIsApplicant } from './case-access.js';
+import { assertCanRead, assertIsApplicant, filerRole } from './case-access.js';
 import { stageOf } from './case-steps.js';
 import { CaseTask } from './case-task.entity.js';
 import { CaseTransitionService, lockCase } from './case-transition.service.js';
@@ -43,7 +43,7 @@ export class WithdrawalService {
       Object.assign(kase, { stage: WITHDRAWN_STAGE.id, stageName: WITHDRAWN_STAGE.name, status: 'closed', closedAt: now });
       await tx.save(kase);
       await this.audit.append(tx, {
-        caseId, action: 'withdraw', actorId: actor.id, actorName: actor.displayName, actorRole: 'applicant',
+        caseId, action: 'withdraw', actorId: actor.id, actorName: actor.displayName, actorRole: filerRole(actor, kase),
         stageFrom: from.id, stageTo: kase.stage, comment: reason, commandId: null,
         details: { stageFromName: from.name, stageToName: kase.stageName }, at: now,
       });

@@ -9,6 +9,7 @@ import { CaseMaterial } from './case-material.entity.js';
 import { presentMaterial, type StoredMaterial } from './material-views.js';
 import { MAX_EXTRA_FILES, EXTRA_FORMATS } from './material-rules.js';
 import { MaterialSubmission } from './material-submission.js';
+import { PaperMaterialsService } from './paper-materials.service.js';
 import { SupplementationNotice } from './supplementation-notice.entity.js';
 
 const byRound = (files: StoredMaterial[]) => {
@@ -25,6 +26,7 @@ export class MaterialChecklistService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly submission: MaterialSubmission,
+    private readonly paper: PaperMaterialsService,
   ) {}
 
   async checklist(actor: Actor, caseId: string) {
@@ -33,6 +35,7 @@ export class MaterialChecklistService {
     const items = await manager.find(RequiredMaterial, { where: { matterId: kase.matterId }, order: { position: 'ASC' } });
     const files = (await manager.find(CaseMaterial, { where: { caseId }, order: { uploadedAt: 'ASC', id: 'ASC' } })).map(presentMaterial);
     const notice = await this.submission.openNotice(manager, kase);
+    const paper = await this.paper.ofCase(manager, caseId);
     const pendingOf = (itemId: string | null) => files.filter((file) => file.requiredMaterialId === itemId && file.round === null);
     const submittedOf = (itemId: string | null) => byRound(files.filter((file) => file.requiredMaterialId === itemId && file.round !== null));
     return {
@@ -43,7 +46,9 @@ export class MaterialChecklistService {
         issuedAt: notice.issuedAt,
         items: notice.items.map((item) => ({ ...item, supplied: item.requiredMaterialId ? pendingOf(item.requiredMaterialId).length > 0 : null })),
       },
-      items: items.map(({ matterId: _, position: __, ...item }) => ({ ...item, pending: pendingOf(item.id), submitted: submittedOf(item.id) })),
+      items: items.map(({ matterId: _, position: __, ...item }) => ({
+        ...item, pending: pendingOf(item.id), submitted: submittedOf(item.id), ...(kase.channel === 'window' ? { paperReceived: paper.get(item.id) ?? null } : {}),
+      })),
       extras: { acceptedFormats: EXTRA_FORMATS, maxFiles: MAX_EXTRA_FILES, pending: pendingOf(null), submitted: submittedOf(null) },
     };
   }

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
@@ -6,6 +6,8 @@ import { type Actor, CurrentActor } from '../common/actor.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { MaterialChecklistService } from './material-checklist.service.js';
 import { MaterialsService } from './materials.service.js';
+import { PaperMaterialDto } from './paper-material.dto.js';
+import { PaperMaterialsService } from './paper-materials.service.js';
 
 const caseParam = () => Param('caseId', uuidParam('caseId'));
 const materialParam = () => Param('materialId', uuidParam('materialId'));
@@ -17,6 +19,7 @@ export class MaterialsController {
   constructor(
     private readonly materials: MaterialsService,
     private readonly checklists: MaterialChecklistService,
+    private readonly paper: PaperMaterialsService,
   ) {}
 
   /** Adds one file to a material item: multipart/form-data, the file in the field `file`. */
@@ -57,6 +60,19 @@ export class MaterialsController {
   @Get('material-checklist')
   checklist(@CurrentActor() actor: Actor, @caseParam() caseId: string) {
     return this.checklists.checklist(actor, caseId);
+  }
+
+  /** 收取纸质材料: the window records the paper originals and photocopies it received of an item (a walk-in case). */
+  @Put('paper-materials/:requiredMaterialId')
+  receivePaper(@CurrentActor() actor: Actor, @caseParam() caseId: string, @Param('requiredMaterialId', uuidParam('requiredMaterialId')) itemId: string, @Body() dto: PaperMaterialDto) {
+    return this.paper.receive(actor, caseId, itemId, dto);
+  }
+
+  /** Undoes a paper receipt recorded by mistake, before the case is submitted. */
+  @Delete('paper-materials/:requiredMaterialId')
+  @HttpCode(204)
+  undoPaper(@CurrentActor() actor: Actor, @caseParam() caseId: string, @Param('requiredMaterialId', uuidParam('requiredMaterialId')) itemId: string) {
+    return this.paper.undo(actor, caseId, itemId);
   }
 
   @Get('supplementation-notices')

@@ -9,6 +9,8 @@ import { MaterialChecklistService } from './material-checklist.service.js';
 import { MaterialSubmission } from './material-submission.js';
 import { MaterialsController } from './materials.controller.js';
 import { MaterialsService } from './materials.service.js';
+import { CasePaperMaterial } from './case-paper-material.entity.js';
+import { PaperMaterialsService } from './paper-materials.service.js';
 import { ResumableUpload } from './resumable/resumable-upload.entity.js';
 import { ResumableUploadsController } from './resumable/resumable-uploads.controller.js';
 import { ResumableUploadsService } from './resumable/resumable-uploads.service.js';
@@ -17,10 +19,10 @@ import { UploadSweeper } from './resumable/upload-sweeper.js';
 import { SupplementationNotice } from './supplementation-notice.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseMaterial, Case, CaseTask, RequiredMaterial, SupplementationNotice, ResumableUpload]), AuditModule],
+  imports: [TypeOrmModule.forFeature([CaseMaterial, Case, CaseTask, RequiredMaterial, SupplementationNotice, ResumableUpload, CasePaperMaterial]), AuditModule],
   controllers: [MaterialsController, ResumableUploadsController],
-  providers: [MaterialsService, MaterialSubmission, MaterialChecklistService, ResumableUploadsService, UploadSweeper],
-  exports: [MaterialSubmission, MaterialsService],
+  providers: [MaterialsService, MaterialSubmission, MaterialChecklistService, PaperMaterialsService, ResumableUploadsService, UploadSweeper],
+  exports: [MaterialSubmission, MaterialsService, PaperMaterialsService],
 })
 export class MaterialsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

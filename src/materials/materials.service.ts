@@ -9,7 +9,7 @@ import { AppError, notFound } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Case } from '../cases/case.entity.js';
-import { assertCanRead, assertIsApplicant } from '../cases/case-access.js';
+import { assertCanRead, assertIsApplicant, filerRole } from '../cases/case-access.js';
 import { lockCase } from '../cases/case-transition.service.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../infrastructure/storage/object-storage.js';
 import { removeQuietly, removingOnFailure } from '../infrastructure/storage/stored-file-cleanup.js';
@@ -209,7 +209,7 @@ export class MaterialsService {
 
   private trail(tx: EntityManager, actor: Actor, kase: Case, action: string, details: object) {
     return this.audit.append(tx, {
-      caseId: kase.id, action, actorId: actor.id, actorName: actor.displayName, actorRole: 'applicant',
+      caseId: kase.id, action, actorId: actor.id, actorName: actor.displayName, actorRole: filerRole(actor, kase),
       stageFrom: null, stageTo: null, comment: null, commandId: null, details, at: this.clock.now(),
     });
   }

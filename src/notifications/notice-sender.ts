@@ -43,7 +43,7 @@ export class NoticeSender {
    */
   async deliver({ phone, ...notice }: Notice): Promise<void> {
     await this.notifications.send(notice);
-    const email = await this.addresses.emailOf(notice.userId);
+    const email = notice.userId === null ? null : await this.addresses.emailOf(notice.userId);
     await this.deliveries.enqueue(notice.dedupeKey.replaceAll(':', '-'), { userId: notice.userId, phone, email, title: notice.title, body: notice.body });
   }
 }

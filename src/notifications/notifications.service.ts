@@ -6,7 +6,8 @@ import { notFound } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { Notification } from './notification.entity.js';
 
-export type NewNotification = Pick<Notification, 'userId' | 'caseId' | 'dedupeKey' | 'title' | 'body'>;
+/** `userId` null: a walk-in applicant without an account, who has no inbox and is reached by phone. */
+export type NewNotification = Pick<Notification, 'caseId' | 'dedupeKey' | 'title' | 'body'> & { userId: string | null };
 
 /** The in-platform inbox (站内消息); stage changes also go out through the channels (`StageChangeNotifier`). */
 @Injectable()
@@ -20,12 +21,13 @@ export class NotificationsService {
    * Sends once per dedupe key: a sender tried again after a crash does not notify twice. Inside a
    * transaction pass its manager, so that the notice commits with the change it tells of.
    */
-  async send(notification: NewNotification, tx: EntityManager = this.notifications.manager): Promise<void> {
+  async send({ userId, ...notification }: NewNotification, tx: EntityManager = this.notifications.manager): Promise<void> {
+    if (userId === null) return;
     await tx
       .createQueryBuilder()
       .insert()
       .into(Notification)
-      .values({ ...notification, createdAt: this.clock.now(), readAt: null })
+      .values({ ...notification, userId, createdAt: this.clock.now(), readAt: null })
       .orIgnore()
       .execute();
   }

@@ -10,7 +10,7 @@ export interface StageChange {
   caseNumber: string;
   stageName: string;
   status: string;
-  applicantId: string;
+  applicantId: string | null;
   phone: string | null;
 }
 

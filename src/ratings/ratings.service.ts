@@ -4,7 +4,8 @@ import { AuditService } from '../audit/audit.service.js';
 import { dateInShanghai } from '../calendar/calendar-date.js';
 import { CalendarService } from '../calendar/calendar.service.js';
 import { unlessYearMissing } from '../calendar/working-day-calendar.js';
-import { assertCanRead, isFiler, seesEveryDepartment } from '../cases/case-access.js';
+import { assertCanRead, isApplicant, seesEveryDepartment } from '../cases/case-access.js';
+import type { FilingChannel } from '../cases/case.entity.js';
 import { type Actor, assertRole, isStaff } from '../common/actor.js';
 import { AppError, notFound } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
@@ -22,8 +23,10 @@ interface RatedCase {
   id: string;
   matterId: string;
   caseNumber: string;
-  applicantId: string;
+  applicantId: string | null;
   organisationId: string | null;
+  channel: FilingChannel;
+  filingDepartment: string | null;
   status: string;
   departmentId: string;
   departmentCode: string;
@@ -52,7 +55,8 @@ export class RatingsService {
     }
     return this.dataSource.transaction(async (tx) => {
       const kase = await this.caseOf(tx, caseId);
-      if (!kase || !isFiler(actor, kase)) throw notFound({ zh: '办件', en: 'Case' }, 'CASE_NOT_FOUND');
+      // The applicant rates the service, never the clerk who filed for them.
+      if (!kase || !isApplicant(actor, kase)) throw notFound({ zh: '办件', en: 'Case' }, 'CASE_NOT_FOUND');
       if (kase.status !== 'closed') {
         throw new AppError(409, 'CASE_NOT_FINISHED', { zh: '办件办结后才能评价', en: 'A case can be rated once it is finished' });
       }
@@ -118,7 +122,7 @@ export class RatingsService {
 
   private async caseOf(manager: EntityManager, caseId: string): Promise<RatedCase | null> {
     const [kase] = await manager.query(
-      `SELECT c.id, c.matter_id AS "matterId", c.case_number AS "caseNumber", c.applicant_id AS "applicantId", c.organisation_id AS "organisationId", c.status, m.department_id AS "departmentId", d.code AS "departmentCode"
+      `SELECT c.id, c.matter_id AS "matterId", c.case_number AS "caseNumber", c.applicant_id AS "applicantId", c.organisation_id AS "organisationId", c.channel, c.filing_department AS "filingDepartment", c.status, m.department_id AS "departmentId", d.code AS "departmentCode"
          FROM cases c JOIN matters m ON m.id = c.matter_id JOIN departments d ON d.id = m.department_id WHERE c.id = $1`,
       [caseId],
     );

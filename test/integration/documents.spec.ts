@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { PdfDocuments1796800000000 } from '../../migrations/1796800000000-pdf-documents.js';
 import { allMigrations } from '../../migrations/index.js';
 import {
-  basicInformation, type Client, deploy, type Deployment, fileSubmittedCase, grasslandMatter, loginAs, MODES, newApplicant, waitForStage,
+  basicInformation, type Client, deploy, type Deployment, download, fileSubmittedCase, grasslandMatter, loginAs, MODES, newApplicant, waitForStage,
 } from '../support/tongban.js';
 import { pdfText } from '../support/pdf.js';
 
@@ -16,17 +16,6 @@ const unwrapped = (text: string) => text.replace(/\n/g, '');
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const CODE = /^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/;
 
-interface Download {
-  status: number;
-  contentType: string | null;
-  disposition: string | null;
-  body: Buffer;
-}
-
-async function download(deployment: Deployment, client: Client, path: string): Promise<Download> {
-  const response = await fetch(`${deployment.baseUrl}${path}`, { headers: { authorization: `Bearer ${client.token}` } });
-  return { status: response.status, contentType: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), body: Buffer.from(await response.arrayBuffer()) };
-}
 
 interface ListedDocument {
   id: string;

@@ -4,6 +4,7 @@ import { eventually } from '../support/eventually.js';
 import { api } from '../support/http.js';
 import { unique } from '../support/identities.js';
 import { startSmsGateway, type TestSmsGateway } from '../support/sms-gateway.js';
+import { newStaff as createStaff, type NewStaff, STAFF_PASSWORD } from '../support/staff.js';
 import {
   type Client, clientOf, deploy, type Deployment, fileSubmittedCase, loginAs, MATTER_OF_PROCESS, MODES, newApplicant,
 } from '../support/tongban.js';
@@ -14,14 +15,6 @@ import {
  * departments and disable them; staff see and act on the cases of their departments only. The product's time is
  * moved with the test clock at the very end only (it ends every session), so the tests below run in order.
  */
-
-const STAFF_PASSWORD = 'Counter-Desk-2026';
-
-interface NewStaff {
-  id: string;
-  username: string;
-  client: Client;
-}
 
 interface Todo {
   items: { taskId: string; caseId: string; stage: string; department: string }[];
@@ -43,15 +36,7 @@ describe.each(MODES)('departments, staff accounts and department scoping (%s mod
   const todo = async (client: Client) => (await client.get<Todo>('/api/tasks?limit=200')).body.items;
   const stagesOf = async (client: Client, caseId: string) => (await todo(client)).filter((item) => item.caseId === caseId).map((item) => item.stage);
 
-  /** Creates a staff account as admin1 and sets its password with the setup token, as the person would; logs them in. */
-  async function newStaff(roles: string[], departmentCodes: string[]): Promise<NewStaff> {
-    const username = `staff-${unique()}`;
-    const created = await admin.post('/api/admin/staff', { username, displayName: '工作人员 李娜', roles, departmentCodes });
-    expect(created.status).toBe(201);
-    const set = await anonymous().post('/api/identity/password-setup', { token: created.body.passwordSetup.token, newPassword: STAFF_PASSWORD });
-    expect(set.status).toBe(204);
-    return { id: created.body.id, username, client: await loginAs(deployment, username, STAFF_PASSWORD) };
-  }
+  const newStaff = (roles: string[], departmentCodes: string[]) => createStaff(deployment, admin, roles, departmentCodes);
 
   beforeAll(async () => {
     sms = await startSmsGateway();

@@ -203,6 +203,19 @@ export async function sendFile(
   return { status: response.status, body: (await response.json()) as any };
 }
 
+export interface Download {
+  status: number;
+  contentType: string | null;
+  disposition: string | null;
+  body: Buffer;
+}
+
+/** Downloads a file (a PDF, a material) as the client, keeping its bytes. */
+export async function download(deployment: Deployment, client: Client, path: string): Promise<Download> {
+  const response = await fetch(`${deployment.baseUrl}${path}`, { headers: { authorization: `Bearer ${client.token}` } });
+  return { status: response.status, contentType: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), body: Buffer.from(await response.arrayBuffer()) };
+}
+
 /** A small file that passes as a PDF by its first bytes, different each time. */
 export const smallPdf = (size = 2048) => Buffer.concat([PDF_HEAD, randomBytes(size)]);
 

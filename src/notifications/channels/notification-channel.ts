@@ -1,6 +1,7 @@
 /** A message leaving the platform: to a user, with every address the platform knows for them. */
 export interface OutboundMessage {
-  userId: string;
+  /** Null for a walk-in applicant without an account: the phone they gave at the window reaches them. */
+  userId: string | null;
   phone: string | null;
   email: string | null;
   title: string;
