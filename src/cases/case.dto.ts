@@ -51,6 +51,11 @@ export class CreateCaseDto {
   handlerPhone: string;
 }
 
+/** Only the basic information of a filing, from a request that carries more or from a case to be filed again. */
+export const basicInformationOf = ({ matterId, applicantOrganisation, projectName, legalRepresentative, organisationPhone, handlerName, handlerPhone }: CreateCaseDto): CreateCaseDto => ({
+  matterId, applicantOrganisation, projectName, legalRepresentative, organisationPhone, handlerName, handlerPhone,
+});
+
 export class SpecialProcedureDto {
   @ApiProperty({ description: '特别程序种类 Kind of special procedure', enum: SPECIAL_PROCEDURE_KINDS })
   @IsIn(SPECIAL_PROCEDURE_KINDS)

@@ -12,12 +12,12 @@ import { pathTaken } from '../processes/engine/process-position.js';
 import { ProcessDefinitionService } from '../processes/process-definition.service.js';
 import { ProcessInstance } from '../processes/process-instance.entity.js';
 import { actionLabel } from './action-labels.js';
-import { assertCanRead, departmentsOf, isFiler, taskDepartment } from './case-access.js';
+import { assertCanRead, departmentsOf, filerRole, isFiler, taskDepartment } from './case-access.js';
 import { ineligibility } from './task-eligibility.js';
 import { DeliveryRecords } from './delivery/delivery-records.js';
 import { CaseTask } from './case-task.entity.js';
 import { CaseStepRecorder, stageOf } from './case-steps.js';
-import { type FilingParty, filingRole, onlineParty } from './filing-party.js';
+import { type FilingParty, onlineParty } from './filing-party.js';
 import { newQueryCode } from './query-code.js';
 import { CreateCaseDto } from './case.dto.js';
 import { Case } from './case.entity.js';
@@ -96,7 +96,7 @@ export class CasesService {
         const limits = { legal: matter.legalLimitDays, promised: matter.promisedLimitDays, unit: matter.limitUnit, warning: matter.warningWorkingDays };
         await this.legalClock.open(tx, kase, limits, process.kind);
         await this.audit.append(tx, {
-          caseId: kase.id, action: 'create', actorId: actor.id, actorName: actor.displayName, actorRole: filingRole(party),
+          caseId: kase.id, action: 'create', actorId: actor.id, actorName: actor.displayName, actorRole: filerRole(actor, party),
           stageFrom: null, stageTo: kase.stage, comment: null, commandId: null, details: { stageToName: kase.stageName }, at: now,
         });
         return { draft: this.present(kase), opened };

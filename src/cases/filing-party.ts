@@ -13,6 +13,3 @@ export const onlineParty = (actor: Actor): FilingParty => ({
 export const filingPartyOf = ({ applicantId, organisationId, channel, filedBy, filingDepartment, applicantDocument }: FilingParty): FilingParty => ({
   applicantId, organisationId, channel, filedBy, filingDepartment, applicantDocument,
 });
-
-/** The role the filing is recorded under in the audit trail. */
-export const filingRole = (party: Pick<FilingParty, 'channel'>) => (party.channel === 'window' ? 'window_staff' : 'applicant');

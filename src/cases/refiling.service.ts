@@ -5,6 +5,7 @@ import { AppError } from '../common/app-error.js';
 import { MaterialsService } from '../materials/materials.service.js';
 import { assertFiler, isApplicant } from './case-access.js';
 import { filingPartyOf, onlineParty } from './filing-party.js';
+import { basicInformationOf } from './case.dto.js';
 import { Case } from './case.entity.js';
 import { CasesService } from './cases.service.js';
 import { DraftsService } from './drafts.service.js';
@@ -29,10 +30,9 @@ export class RefilingService {
     const from = await this.dataSource.manager.findOneBy(Case, { id: caseId });
     assertFiler(actor, from);
     await this.assertEndedWithoutGrant(from);
-    const { matterId, applicantOrganisation, projectName, legalRepresentative, organisationPhone, handlerName, handlerPhone } = from;
     // The applicant files again online; the window files again for a walk-in applicant.
     const party = isApplicant(actor, from) ? onlineParty(actor) : { ...from, filedBy: actor.id };
-    const draft = await this.cases.open(actor, { matterId, applicantOrganisation, projectName, legalRepresentative, organisationPhone, handlerName, handlerPhone }, filingPartyOf(party));
+    const draft = await this.cases.open(actor, basicInformationOf(from), filingPartyOf(party));
     try {
       await this.dataSource.manager.update(Case, { id: draft.id }, { copiedFrom: from.id });
       await this.materials.copyLatest(actor, from, draft.id);

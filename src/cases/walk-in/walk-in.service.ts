@@ -5,6 +5,7 @@ import { type Actor } from '../../common/actor.js';
 import { AppError } from '../../common/app-error.js';
 import { Organisation } from '../../identity/organisation.entity.js';
 import { User } from '../../identity/user.entity.js';
+import { basicInformationOf } from '../case.dto.js';
 import { CasesService } from '../cases.service.js';
 import type { FilingParty } from '../filing-party.js';
 import type { WalkInCaseDto } from './walk-in.dto.js';
@@ -32,9 +33,7 @@ export class WalkInService {
         zh: `该事项由 ${department.name} 受理，您不在该部门窗口`, en: `The matter is filed with ${department.code}, a department you do not serve`,
       }, { requiredDepartment: department.code });
     }
-    const { matterId, applicantOrganisation, projectName, legalRepresentative, organisationPhone, handlerName, handlerPhone } = dto;
-    const basics = { matterId, applicantOrganisation, projectName, legalRepresentative, organisationPhone, handlerName, handlerPhone };
-    return this.cases.open(actor, basics, { ...(await this.applicantOf(dto)), channel: 'window', filedBy: actor.id, filingDepartment: department.code });
+    return this.cases.open(actor, basicInformationOf(dto), { ...(await this.applicantOf(dto)), channel: 'window', filedBy: actor.id, filingDepartment: department.code });
   }
 
   /** The applicant's account or organisation, found by the document they showed at the counter. */
