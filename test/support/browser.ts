@@ -1,0 +1,28 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { projectRoot } from '../../src/common/project-root.js';
+
+/** Debian's Chromium, which test/support/global-setup.ts installs on a fresh machine. */
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = path.join(projectRoot(), 'test-artifacts', 'screenshots');
+
+/** Headless Chromium; --no-sandbox because the tests run as root, which Chromium's sandbox refuses. */
+export function openBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+}
+
+/** Saves the whole page as test-artifacts/screenshots/<name>.png, the artefact a person looks at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Logs in through the login form, as a person would, and waits for the page of their work. */
+export async function logInThroughForm(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel(/用户名|Username/).fill(username);
+  await page.getByLabel(/^(密码|Password)$/).fill(password);
+  await page.getByRole('button', { name: /登\s*录|Log in/ }).last().click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from '@jest/globals';
+import { ApiError, formFieldErrors } from '../../web/src/lib/api-errors.js';
+import { boardQuery, DEFAULT_BOARD_FILTER, daysLeftText, parseBoardFilter } from '../../web/src/lib/board-query.js';
+import { homeFor, menuFor } from '../../web/src/lib/menu.js';
+import { monthlySeries, onTimeRate, percent, type StatisticsRow, statisticsQuery, volumeSeries } from '../../web/src/lib/statistics-series.js';
+
+const row = (key: string, name: string, month: string | null, received: number, onTime = 0, late = 0): StatisticsRow => ({
+  key, name, month, received, accepted: received, refused: 0, completed: onTime + late, onTime, late,
+  averageWorkingDays: null, p90WorkingDays: null, onlineShare: null, supplementationRate: null, ratings: 0, averageRating: null, poorRatings: 0,
+});
+
+describe('the web application: board filter', () => {
+  it('writes only what is set, alerts in a fixed order, as the board endpoint takes them', () => {
+    expect(boardQuery(DEFAULT_BOARD_FILTER)).toBe('alert=red%2Cyellow&page=1&pageSize=20');
+    expect(boardQuery({ alert: ['yellow', 'red'], department: 'LCJ', legalStage: 'review', urged: false, page: 2, pageSize: 50 })).toBe(
+      'alert=red%2Cyellow&department=LCJ&legalStage=review&urged=false&page=2&pageSize=50',
+    );
+    expect(boardQuery({ alert: [], matterId: 'm-1', urged: true, page: 1, pageSize: 20 })).toBe('matterId=m-1&urged=true&page=1&pageSize=20');
+  });
+
+  it('reads a URL back to the same filter, and ignores what it does not understand', () => {
+    const filter = { alert: ['red' as const], department: 'HJ', urged: true, page: 3, pageSize: 10 };
+    expect(parseBoardFilter(boardQuery(filter))).toEqual({ ...filter, matterId: undefined, legalStage: undefined });
+    expect(parseBoardFilter('')).toEqual({ ...DEFAULT_BOARD_FILTER, department: undefined, matterId: undefined, legalStage: undefined, urged: undefined });
+    expect(parseBoardFilter('alert=purple,green&page=-2&pageSize=100000&urged=maybe')).toMatchObject({ alert: ['green'], page: 1, pageSize: 100, urged: undefined });
+  });
+
+  it('says working days left, and overdue ones as overdue', () => {
+    expect(daysLeftText(3, 'zh')).toBe('剩 3 个工作日');
+    expect(daysLeftText(-2, 'zh')).toBe('超期 2 个工作日');
+    expect(daysLeftText(-1, 'en')).toBe('1 working days overdue');
+    expect(daysLeftText(null, 'en')).toBe('—');
+  });
+});
+
+describe('the web application: statistics into charts', () => {
+  const rows = [row('LCJ', '林草局', '2026-10', 4, 2, 1), row('LCJ', '林草局', '2026-11', 6, 3, 0), row('HJ', '生态环境局', '2026-11', 2)];
+
+  it('adds the months of one department up into one bar', () => {
+    expect(volumeSeries(rows)).toEqual([
+      { name: '林草局', received: 10, completed: 6, onTime: 5, late: 1 },
+      { name: '生态环境局', received: 2, completed: 0, onTime: 0, late: 0 },
+    ]);
+  });
+
+  it('pivots months into points with one line per name, a month without cases as 0', () => {
+    expect(monthlySeries(rows)).toEqual({
+      names: ['林草局', '生态环境局'],
+      months: [
+        { month: '2026-10', 林草局: 4, 生态环境局: 0 },
+        { month: '2026-11', 林草局: 6, 生态环境局: 2 },
+      ],
+    });
+    expect(monthlySeries([row('LCJ', '林草局', null, 4)])).toEqual({ names: [], months: [] });
+  });
+
+  it('formats shares and the on-time rate, with no finished case as no rate', () => {
+    expect(percent(0.8333)).toBe('83.3%');
+    expect(percent(null)).toBe('—');
+    expect(onTimeRate({ onTime: 3, late: 1 })).toBe(0.75);
+    expect(onTimeRate({ onTime: 0, late: 0 })).toBeNull();
+  });
+
+  it('asks for the period and grouping, filters only when chosen', () => {
+    expect(statisticsQuery({ from: '2026-01-01', to: '2026-11-29', groupBy: 'matter', byMonth: true })).toBe('from=2026-01-01&to=2026-11-29&groupBy=matter&byMonth=true');
+    expect(statisticsQuery({ from: '2026-01-01', to: '2026-01-31', groupBy: 'department', byMonth: false, department: 'LCJ' })).toContain('department=LCJ');
+  });
+});
+
+describe('the web application: errors next to fields', () => {
+  const validation = {
+    statusCode: 400,
+    code: 'VALIDATION_FAILED',
+    message: { zh: '请求内容未通过校验', en: 'The request failed validation' },
+    details: { fields: [{ field: 'handlerPhone', problems: ['handlerPhone must be a mobile number'] }, { field: 'walkIn.applicantDocument', problems: ['bad'] }, { field: 'matterId', problems: ['missing'] }] },
+  };
+
+  it('reads the API error shape in either language, and marks the fields the form shows', () => {
+    const error = new ApiError(400, validation);
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.text('zh')).toBe('请求内容未通过校验');
+    expect(error.text('en')).toBe('The request failed validation');
+    const { marked, unshown } = formFieldErrors(error.fields, ['handlerPhone', 'walkIn.applicantDocument']);
+    expect(marked).toEqual([
+      { name: ['handlerPhone'], errors: ['handlerPhone must be a mobile number'] },
+      { name: ['walkIn', 'applicantDocument'], errors: ['bad'] },
+    ]);
+    expect(unshown).toEqual([{ field: 'matterId', problems: ['missing'] }]);
+  });
+
+  it('still has something to say for a proxy page or no connection', () => {
+    expect(new ApiError(502, '<html>').text('zh')).toBe('请求失败（502）');
+    expect(new ApiError(0, null).code).toBe('NETWORK');
+  });
+});
+
+describe('the web application: menus per role', () => {
+  it('shows each role its pages once, after the public catalogue', () => {
+    expect(menuFor([]).map((entry) => entry.path)).toEqual(['/']);
+    expect(menuFor(['reviewer', 'decider']).map((entry) => entry.path)).toEqual(['/', '/work/tasks']);
+    expect(menuFor(['supervisor']).map((entry) => entry.path)).toEqual(['/', '/supervision/board', '/supervision/incidents', '/supervision/statistics']);
+  });
+
+  it('lands each user on their first page of work', () => {
+    expect(homeFor(['applicant'])).toBe('/my/cases');
+    expect(homeFor(['window_staff'])).toBe('/work/tasks');
+    expect(homeFor(['supervisor'])).toBe('/supervision/board');
+  });
+});
