@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, Descriptions, Form, Input, List, Modal, Rate, Row, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Form, Input, List, Modal, Rate, Row, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api, blobUrl, download } from '../api/client';
@@ -6,6 +6,7 @@ import type { CaseDetail, Checklist, StoredMaterial } from '../api/types';
 import { useLoad } from '../api/useLoad';
 import { useShowError } from '../api/useShowError';
 import { useAuth } from '../auth/Auth';
+import { CaseActions } from '../components/CaseActions';
 import { useI18n } from '../i18n/I18n';
 import { MaterialItem } from './FilingPage';
 
@@ -56,7 +57,7 @@ export default function CasePage() {
               ))}
             </Descriptions>
           </Card>
-          {mine.length > 0 && <Actions caseId={caseId} actions={[...new Set(mine.flatMap((task) => task.actions))]} onDone={kase.reload} />}
+          {mine.length > 0 && <CaseActions caseId={caseId} actions={[...new Set(mine.flatMap((task) => task.actions))]} onDone={kase.reload} />}
           {checklist.data?.acceptingFiles && checklist.data.notice && (
             <Card title={t('cases.supplementNotice')} size="small" style={{ marginTop: 16 }}>
               {checklist.data.items
@@ -116,40 +117,6 @@ export default function CasePage() {
         {preview?.type.startsWith('image/') ? <img src={preview.url} alt={preview.name} style={{ maxWidth: '100%' }} /> : preview && <iframe title={preview.name} src={preview.url} style={{ width: '100%', height: '75vh', border: 0 }} />}
       </Modal>
     </article>
-  );
-}
-
-/** Each action the open task offers this user, with its comment; the server says whether it is allowed. */
-function Actions({ caseId, actions, onDone }: { caseId: string; actions: string[]; onDone: () => void }) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const [form] = Form.useForm();
-  const act = async (action: string) => {
-    try {
-      await api.post(`/api/cases/${caseId}/actions/${action}`, { comment: form.getFieldValue('comment') || undefined });
-      void message.success(t('cases.done'));
-      form.resetFields();
-      onDone();
-    } catch (error) {
-      showError(error, form, ['comment']);
-    }
-  };
-  return (
-    <Card title={t('cases.actions')} size="small" style={{ marginTop: 16 }}>
-      <Form form={form} layout="vertical">
-        <Form.Item name="comment" label={t('cases.comment')}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Space wrap>
-          {actions.map((action) => (
-            <Button key={action} type={action === 'refuse' || action === 'reject' || action === 'deny' ? 'default' : 'primary'} onClick={() => act(action)} data-action={action}>
-              {action}
-            </Button>
-          ))}
-        </Space>
-      </Form>
-    </Card>
   );
 }
 

@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, List, Progress, Skeleton, Steps, Tag, Typography, Upload } from 'antd';
+import { Button, Card, Form, Input, List, Progress, Skeleton, Steps, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
@@ -6,6 +6,7 @@ import { uploadMaterial } from '../api/tus-upload';
 import type { CaseDetail, Checklist, ChecklistItem } from '../api/types';
 import { useLoad } from '../api/useLoad';
 import { useShowError } from '../api/useShowError';
+import { CaseActions } from '../components/CaseActions';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
 import { ApiError } from '../lib/api-errors';
@@ -76,19 +77,12 @@ function BasicInformation({ matterId, caseId, initial, onSaved }: { matterId: st
 
 function Materials({ caseId, onBack }: { caseId: string; onBack: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const navigate = useNavigate();
-  const showError = useShowError();
   const checklist = useLoad(() => api.get<Checklist>(`/api/cases/${caseId}/material-checklist`), caseId);
-  const submit = async () => {
-    try {
-      await api.post(`/api/cases/${caseId}/actions/submit`, {});
-      void message.success(t('filing.submitted'));
-      navigate(`/cases/${caseId}`);
-    } catch (error) {
-      showError(error);
-    }
-  };
+  const kase = useLoad(() => api.get<CaseDetail>(`/api/cases/${caseId}`), caseId);
+  // Submitting is whatever the draft's open task offers: some processes ask for a signed commitment first.
+  const actions = [...new Set((kase.data?.openTasks ?? []).filter((task) => task.yours).flatMap((task) => task.actions))];
+  const done = (action: string) => (action === 'submit' ? navigate(`/cases/${caseId}`) : kase.reload());
   if (!checklist.data) return <Skeleton active />;
   return (
     <>
@@ -100,12 +94,8 @@ function Materials({ caseId, onBack }: { caseId: string; onBack: () => void }) {
           </List.Item>
         )}
       />
-      <Button onClick={onBack} style={{ marginRight: 8 }}>
-        {t('common.back')}
-      </Button>
-      <Button type="primary" onClick={submit}>
-        {t('common.submit')}
-      </Button>
+      <Button onClick={onBack}>{t('common.back')}</Button>
+      <CaseActions caseId={caseId} actions={actions} onDone={done} />
     </>
   );
 }

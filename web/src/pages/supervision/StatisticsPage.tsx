@@ -23,7 +23,7 @@ export default function StatisticsPage() {
   const { data, loading } = useLoad(() => api.get<StatisticsAnswer>(`/api/statistics?${query}`), query);
   const rows = data?.rows ?? [];
   const monthly = monthlySeries(rows);
-  const figure = (key: keyof StatisticsRow, label: MessageKey, render?: (value: never) => string) => ({ title: t(label), dataIndex: key, render });
+  const figure = (key: keyof StatisticsRow, label: MessageKey, render?: (value: number | null) => string) => ({ title: t(label), dataIndex: key, render });
 
   return (
     <section aria-labelledby="statistics-title">

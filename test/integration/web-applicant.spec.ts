@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { logInThroughForm, openBrowser, screenshot } from '../support/browser.js';
+import { deploy, type Deployment, grasslandMatter, smallPdf } from '../support/tongban.js';
+
+// One mode is enough for the browser: the pages talk to the same API in both (embedded is the README's first command).
+describe('web application: an applicant files online (embedded mode, Chromium)', () => {
+  let deployment: Deployment;
+  let browser: Browser;
+  let page: Page;
+  const username = `web-${randomBytes(3).toString('hex')}`;
+  const password = 'Grassland-2026';
+
+  beforeAll(async () => {
+    [deployment, browser] = await Promise.all([deploy('embedded'), openBrowser()]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await deployment?.stop();
+  });
+
+  it('serves the catalogue at / in Chinese, switches to English and back, and keeps /api answering JSON', async () => {
+    await page.goto(`${deployment.baseUrl}/`);
+    await expect(page.getByRole('heading', { name: '办事指南' }).isVisible()).resolves.toBe(true);
+    await page.getByText('LCJ-XK-001').waitFor();
+    await screenshot(page, 'applicant-1-catalogue');
+    await page.getByRole('button', { name: '切换语言' }).click();
+    await page.getByRole('heading', { name: 'Service guides' }).waitFor();
+    await page.getByRole('button', { name: 'Switch language' }).click();
+    await page.getByRole('heading', { name: '办事指南' }).waitFor();
+    const notFound = await page.request.get(`${deployment.baseUrl}/api/no-such-thing`);
+    expect(notFound.status()).toBe(404);
+    expect(await notFound.json()).toMatchObject({ code: expect.any(String) });
+  });
+
+  it('registers, showing the API’s refusal of a weak password under the password field', async () => {
+    await page.goto(`${deployment.baseUrl}/register`);
+    await page.getByLabel('用户名').fill(username);
+    await page.getByLabel('姓名').fill('张三');
+    await page.getByLabel('密码').fill('abc');
+    await page.getByRole('button', { name: /注\s*册/ }).click();
+    const fieldError = page.locator('.ant-form-item:has(#password) .ant-form-item-explain-error');
+    await fieldError.first().waitFor();
+    expect(await fieldError.first().textContent()).toMatch(/password/i);
+    await screenshot(page, 'applicant-2-register-refused');
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: /注\s*册/ }).click();
+    await page.waitForURL(/\/login$/);
+    await logInThroughForm(page, deployment.baseUrl, username, password);
+    expect(new URL(page.url()).pathname).toBe('/my/cases');
+  });
+
+  it('reads the service guide, then files in two steps with a refused file explained and the rest uploaded over tus', async () => {
+    const matter = await grasslandMatter(deployment);
+    await page.goto(`${deployment.baseUrl}/matters/${matter.id}`);
+    await page.getByRole('heading', { name: matter.name }).waitFor();
+    await screenshot(page, 'applicant-3-service-guide');
+    await page.getByRole('button', { name: '在线申办' }).click();
+
+    const basic: Record<string, string> = {
+      申请单位: '呼和浩特市某某牧业有限公司', 项目名称: `风电场临时道路-${randomBytes(3).toString('hex')}`, 法定代表人: '王五',
+      单位电话: '0471-6945123', 经办人: '赵六', 经办人手机: '123',
+    };
+    for (const [label, value] of Object.entries(basic)) await page.getByLabel(label, { exact: true }).fill(value);
+    await page.getByRole('button', { name: /保存草稿/ }).click();
+    const phoneError = page.locator('.ant-form-item:has(#handlerPhone) .ant-form-item-explain-error');
+    await phoneError.first().waitFor();
+    await screenshot(page, 'applicant-4-basic-information-refused');
+    await page.getByLabel('经办人手机', { exact: true }).fill('13800000000');
+    await page.getByRole('button', { name: /保存草稿/ }).click();
+
+    const required = matter.requiredMaterials.filter((item: { isRequired: boolean }) => item.isRequired);
+    const inputs = page.locator('input[type=file]');
+    await inputs.first().waitFor({ state: 'attached' });
+    // Not a PDF inside: the server's content check refuses it, and the page says so under the item.
+    await inputs.nth(0).setInputFiles({ name: '假文件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('this is not a pdf') });
+    await page.locator('[role=status] .ant-typography-danger').first().waitFor();
+    await screenshot(page, 'applicant-5-file-refused');
+    for (let i = 0; i < required.length; i++) {
+      const index = matter.requiredMaterials.indexOf(required[i]);
+      await inputs.nth(index).setInputFiles({ name: `材料${i + 1}.pdf`, mimeType: 'application/pdf', buffer: smallPdf() });
+      await page.getByText(`材料${i + 1}.pdf`, { exact: true }).last().waitFor();
+    }
+    await expect(page.getByText('已上传').count()).resolves.toBeGreaterThanOrEqual(required.length);
+    await screenshot(page, 'applicant-6-materials');
+
+    const sign = page.locator('button[data-action=sign]');
+    if (await sign.count()) {
+      await sign.click();
+      await page.locator('button[data-action=submit]').waitFor();
+    }
+    await page.locator('button[data-action=submit]').click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]+$/);
+    await page.getByText('提交申请').first().waitFor();
+    await screenshot(page, 'applicant-7-case');
+  });
+
+  it('lists the case under my cases with its stage, at a phone’s width', async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${deployment.baseUrl}/my/cases`);
+    await page.locator('.ant-table-row').first().waitFor();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(375);
+    await screenshot(page, 'applicant-8-my-cases-phone');
+  });
+});
