@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { logInThroughForm, openBrowser, screenshot } from '../support/browser.js';
+import { logInThroughForm, openBrowser, screenshot, takeAction, uploadedFile } from '../support/browser.js';
 import { deploy, type Deployment, grasslandMatter, smallPdf } from '../support/tongban.js';
 
 // One mode is enough for the browser: the pages talk to the same API in both (embedded is the README's first command).
@@ -82,19 +82,19 @@ describe('web application: an applicant files online (embedded mode, Chromium)',
     for (let i = 0; i < required.length; i++) {
       const index = matter.requiredMaterials.indexOf(required[i]);
       await inputs.nth(index).setInputFiles({ name: `材料${i + 1}.pdf`, mimeType: 'application/pdf', buffer: smallPdf() });
-      await page.getByText(`材料${i + 1}.pdf`, { exact: true }).last().waitFor();
+      // Listed under its item once the upload is complete and the checklist read again.
+      await uploadedFile(page, `材料${i + 1}.pdf`).waitFor();
     }
-    await expect(page.getByText('已上传').count()).resolves.toBeGreaterThanOrEqual(required.length);
     await screenshot(page, 'applicant-6-materials');
 
-    const sign = page.locator('button[data-action=sign]');
-    if (await sign.count()) {
-      await sign.click();
+    if (await page.locator('button[data-action=sign]').count()) {
+      await takeAction(page, 'sign', '本人承诺所填信息真实');
       await page.locator('button[data-action=submit]').waitFor();
     }
-    await page.locator('button[data-action=submit]').click();
+    await takeAction(page, 'submit');
     await page.waitForURL(/\/cases\/[0-9a-f-]+$/);
-    await page.getByText('提交申请').first().waitFor();
+    // The timeline names the step the applicant took.
+    await page.locator('.ant-timeline').getByText('提交申请').waitFor();
     await screenshot(page, 'applicant-7-case');
   });
 

@@ -26,3 +26,15 @@ export async function logInThroughForm(page: Page, baseUrl: string, username: st
   await page.getByRole('button', { name: /登\s*录|Log in/ }).last().click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
+
+/** Takes an action of the case page (a button per action the open task offers), with its comment, and waits for the dialog to close. */
+export async function takeAction(page: Page, action: string, comment?: string): Promise<void> {
+  await page.locator(`button[data-action=${action}]`).click();
+  const dialog = page.getByRole('dialog');
+  if (comment) await dialog.getByLabel(/意见|Comment/).fill(comment);
+  await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** A file listed as uploaded under its item of the filing form. */
+export const uploadedFile = (page: Page, fileName: string) => page.locator('div').filter({ hasText: new RegExp(`^已上传\\s*${fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { actionBody } from '../../web/src/lib/action-forms.js';
 import { ApiError, formFieldErrors } from '../../web/src/lib/api-errors.js';
 import { boardQuery, DEFAULT_BOARD_FILTER, daysLeftText, parseBoardFilter } from '../../web/src/lib/board-query.js';
 import { homeFor, menuFor } from '../../web/src/lib/menu.js';
@@ -105,5 +106,21 @@ describe('the web application: menus per role', () => {
     expect(homeFor(['applicant'])).toBe('/my/cases');
     expect(homeFor(['window_staff'])).toBe('/work/tasks');
     expect(homeFor(['supervisor'])).toBe('/supervision/board');
+  });
+});
+
+describe('the web application: action forms', () => {
+  it('sends only what the action takes, without empty values', () => {
+    const values = { comment: '  材料齐全 ', competentAuthority: '', postal: { carrier: 'EMS', trackingNumber: '1', address: '呼和浩特' }, pickup: { name: '王五' } };
+    expect(actionBody('accept', values)).toEqual({ comment: '材料齐全' });
+    expect(actionBody('refuse', values)).toEqual({ comment: '材料齐全' });
+    expect(actionBody('refuse', { competentAuthority: '市自然资源局' })).toEqual({ competentAuthority: '市自然资源局' });
+    expect(actionBody('deliver', values)).toEqual({ comment: '材料齐全', postal: values.postal });
+    expect(actionBody('approve', { comment: ' ' })).toEqual({});
+  });
+
+  it('keeps the defects of a supplementation notice that say something, the whole filing\'s without an item', () => {
+    const body = actionBody('requestSupplement', { supplementItems: [{ requiredMaterialId: 'item-1', problem: ' 缺少签章 ' }, { problem: '' }, { requiredMaterialId: '', problem: '申请表填写不全' }] });
+    expect(body).toEqual({ supplementItems: [{ requiredMaterialId: 'item-1', problem: '缺少签章' }, { problem: '申请表填写不全' }] });
   });
 });

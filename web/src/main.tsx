@@ -4,6 +4,7 @@ import { BrowserRouter } from 'react-router';
 import { AuthProvider } from './auth/Auth';
 import { I18nProvider } from './i18n/I18n';
 import { Shell } from './Shell';
+import './index.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -14,6 +14,7 @@ const MyCasesPage = lazy(() => import('./pages/MyCasesPage'));
 const FilingPage = lazy(() => import('./pages/FilingPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
 const TasksPage = lazy(() => import('./pages/TasksPage'));
+const WalkInPage = lazy(() => import('./pages/WalkInPage'));
 const BoardPage = lazy(() => import('./pages/supervision/BoardPage'));
 const IncidentsPage = lazy(() => import('./pages/supervision/IncidentsPage'));
 const StatisticsPage = lazy(() => import('./pages/supervision/StatisticsPage'));
@@ -44,6 +45,8 @@ export function AppRoutes() {
         <Route path="/my/cases/:caseId/edit" element={<Guard roles={['applicant']}><FilingPage /></Guard>} />
         <Route path="/cases/:caseId" element={<Guard><CasePage /></Guard>} />
         <Route path="/work/tasks" element={<Guard roles={STAFF}><TasksPage /></Guard>} />
+        <Route path="/work/walk-in" element={<Guard roles={['window_staff']}><WalkInPage /></Guard>} />
+        <Route path="/work/walk-in/:caseId" element={<Guard roles={['window_staff']}><FilingPage /></Guard>} />
         <Route path="/supervision/board" element={<Guard roles={['supervisor']}><BoardPage /></Guard>} />
         <Route path="/supervision/incidents" element={<Guard roles={['supervisor', 'administrator']}><IncidentsPage /></Guard>} />
         <Route path="/supervision/statistics" element={<Guard roles={['supervisor']}><StatisticsPage /></Guard>} />

@@ -8,6 +8,7 @@ import { useShowError } from '../api/useShowError';
 import { useAuth } from '../auth/Auth';
 import { CaseActions } from '../components/CaseActions';
 import { useI18n } from '../i18n/I18n';
+import { BASIC_FIELDS } from '../lib/basic-fields';
 import { MaterialItem } from './FilingPage';
 
 interface TimelineEntry {
@@ -50,14 +51,14 @@ export default function CasePage() {
         <Col xs={24} lg={14}>
           <Card title={t('filing.basic')} size="small">
             <Descriptions column={1} size="small">
-              {Object.entries(detail.basicInformation).map(([field, value]) => (
-                <Descriptions.Item key={field} label={field}>
-                  {value}
+              {BASIC_FIELDS.map((field) => (
+                <Descriptions.Item key={field.name} label={t(field.label)}>
+                  {detail.basicInformation[field.name]}
                 </Descriptions.Item>
               ))}
             </Descriptions>
           </Card>
-          {mine.length > 0 && <CaseActions caseId={caseId} actions={[...new Set(mine.flatMap((task) => task.actions))]} onDone={kase.reload} />}
+          {mine.length > 0 && <CaseActions caseId={caseId} actions={[...new Set(mine.flatMap((task) => task.actions))]} items={checklist.data?.items} onDone={kase.reload} />}
           {checklist.data?.acceptingFiles && checklist.data.notice && (
             <Card title={t('cases.supplementNotice')} size="small" style={{ marginTop: 16 }}>
               {checklist.data.items

@@ -8,17 +8,9 @@ import { useLoad } from '../api/useLoad';
 import { useShowError } from '../api/useShowError';
 import { CaseActions } from '../components/CaseActions';
 import { useI18n } from '../i18n/I18n';
-import type { MessageKey } from '../i18n/messages';
 import { ApiError } from '../lib/api-errors';
+import { BASIC_FIELDS } from '../lib/basic-fields';
 
-const BASIC_FIELDS: { name: string; label: MessageKey }[] = [
-  { name: 'applicantOrganisation', label: 'filing.organisation' },
-  { name: 'projectName', label: 'cases.project' },
-  { name: 'legalRepresentative', label: 'filing.legalRepresentative' },
-  { name: 'organisationPhone', label: 'filing.organisationPhone' },
-  { name: 'handlerName', label: 'filing.handlerName' },
-  { name: 'handlerPhone', label: 'filing.handlerPhone' },
-];
 
 /** 在线申办, two steps: the basic information (saved as a draft), then the materials item by item, then submit. */
 export default function FilingPage() {
