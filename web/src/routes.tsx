@@ -15,6 +15,10 @@ const FilingPage = lazy(() => import('./pages/FilingPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
 const TasksPage = lazy(() => import('./pages/TasksPage'));
 const WalkInPage = lazy(() => import('./pages/WalkInPage'));
+const DepartmentsPage = lazy(() => import('./pages/admin/DepartmentsPage'));
+const StaffPage = lazy(() => import('./pages/admin/StaffPage'));
+const CalendarPage = lazy(() => import('./pages/admin/CalendarPage'));
+const ProcessesPage = lazy(() => import('./pages/design/ProcessesPage'));
 const BoardPage = lazy(() => import('./pages/supervision/BoardPage'));
 const IncidentsPage = lazy(() => import('./pages/supervision/IncidentsPage'));
 const StatisticsPage = lazy(() => import('./pages/supervision/StatisticsPage'));
@@ -50,6 +54,10 @@ export function AppRoutes() {
         <Route path="/supervision/board" element={<Guard roles={['supervisor']}><BoardPage /></Guard>} />
         <Route path="/supervision/incidents" element={<Guard roles={['supervisor', 'administrator']}><IncidentsPage /></Guard>} />
         <Route path="/supervision/statistics" element={<Guard roles={['supervisor']}><StatisticsPage /></Guard>} />
+        <Route path="/admin/departments" element={<Guard roles={['administrator']}><DepartmentsPage /></Guard>} />
+        <Route path="/admin/staff" element={<Guard roles={['administrator']}><StaffPage /></Guard>} />
+        <Route path="/admin/calendar" element={<Guard roles={['administrator']}><CalendarPage /></Guard>} />
+        <Route path="/design/processes" element={<Guard roles={['process_designer']}><ProcessesPage /></Guard>} />
         <Route path="*" element={<Result status="404" title={t('common.notFound')} />} />
       </Routes>
     </Suspense>

@@ -16,10 +16,15 @@ function headers(json: boolean): Record<string, string> {
   return { ...(json ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) };
 }
 
-async function send(method: string, path: string, body?: unknown): Promise<Response> {
+async function send(method: string, path: string, body?: unknown, contentType?: string): Promise<Response> {
   let response: Response;
+  const raw = contentType !== undefined;
   try {
-    response = await fetch(path, { method, headers: headers(body !== undefined), body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, {
+      method,
+      headers: { ...headers(body !== undefined && !raw), ...(raw ? { 'content-type': contentType } : {}) },
+      body: body === undefined ? undefined : raw ? (body as string) : JSON.stringify(body),
+    });
   } catch {
     throw new ApiError(0, null);
   }
@@ -42,6 +47,9 @@ export const api = {
   post: <T>(path: string, body: unknown = {}) => json<T>('POST', path, body),
   put: <T>(path: string, body: unknown = {}) => json<T>('PUT', path, body),
   delete: <T = void>(path: string) => json<T>('DELETE', path),
+  text: async (path: string) => (await send('GET', path)).text(),
+  /** A designer's BPMN upload: the file itself is the body. */
+  postXml: async <T>(path: string, xml: string) => (await send('POST', path, xml, 'application/xml')).json() as Promise<T>,
 };
 
 /** The file name the server gave in Content-Disposition (RFC 5987 filename* first, for Chinese names). */

@@ -7,9 +7,11 @@ import { useLoad } from '../api/useLoad';
 import { useShowError } from '../api/useShowError';
 import { useAuth } from '../auth/Auth';
 import { CaseActions } from '../components/CaseActions';
+import { CasePosition } from '../components/CasePosition';
 import { useI18n } from '../i18n/I18n';
 import { BASIC_FIELDS } from '../lib/basic-fields';
 import { MaterialItem } from './FilingPage';
+import { beijingTime } from '../lib/time';
 
 interface TimelineEntry {
   at: string;
@@ -25,12 +27,12 @@ interface CaseDocument {
   verificationCode: string;
 }
 
-const when = (at: string) => at.slice(0, 16).replace('T', ' ');
 
 /** One case for whoever may see it: its stage, materials, documents and timeline, and the actions its open tasks offer them. */
 export default function CasePage() {
   const { caseId = '' } = useParams();
   const { t, pick } = useI18n();
+  const { user } = useAuth();
   const showError = useShowError();
   const kase = useLoad(() => api.get<CaseDetail>(`/api/cases/${caseId}`), caseId);
   const timeline = useLoad(() => api.get<TimelineEntry[]>(`/api/cases/${caseId}/timeline`), caseId + (kase.data?.stage ?? ''));
@@ -101,7 +103,7 @@ export default function CasePage() {
                 children: (
                   <>
                     <div>
-                      {when(entry.at)} {typeof entry.actionName === 'string' ? entry.actionName : pick(entry.actionName)} {entry.to && `→ ${entry.to.name}`}
+                      {beijingTime(entry.at)} {typeof entry.actionName === 'string' ? entry.actionName : pick(entry.actionName)} {entry.to && `→ ${entry.to.name}`}
                     </div>
                     <Typography.Text type="secondary">
                       {entry.actor.name}
@@ -112,6 +114,7 @@ export default function CasePage() {
               }))}
             />
           </Card>
+          {!user?.roles.includes('applicant') && <CasePosition caseId={caseId} stage={detail.stage} />}
         </Col>
       </Row>
       <Modal open={Boolean(preview)} title={preview?.name} footer={null} width="90vw" onCancel={() => setPreview(null)}>

@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import type { CaseSummary } from '../api/types';
 import { useLoad } from '../api/useLoad';
 import { useI18n } from '../i18n/I18n';
+import { beijingDate } from '../lib/time';
 
 const ALERT_COLOURS: Record<string, string> = { red: 'red', yellow: 'gold', green: 'green' };
 
@@ -37,7 +38,7 @@ export default function MyCasesPage() {
           { title: t('cases.stage'), dataIndex: 'stageName' },
           {
             title: t('cases.deadline'),
-            render: (_, kase) => kase.deadlines?.promised && <Tag color={ALERT_COLOURS[kase.deadlines.alert ?? ''] ?? 'default'}>{kase.deadlines.promised.slice(0, 10)}</Tag>,
+            render: (_, kase) => kase.deadlines?.promised && <Tag color={ALERT_COLOURS[kase.deadlines.alert ?? ''] ?? 'default'}>{beijingDate(kase.deadlines.promised)}</Tag>,
           },
         ]}
       />

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { api } from '../api/client';
 import { useLoad } from '../api/useLoad';
 import { useI18n } from '../i18n/I18n';
+import { beijingTime } from '../lib/time';
 
 interface TodoList {
   legalStages: { legalStage: string; name: { zh: string; en: string }; count: number }[];
@@ -46,7 +47,7 @@ export default function TasksPage() {
           { title: t('cases.project'), dataIndex: 'projectName' },
           { title: t('tasks.task'), dataIndex: 'stageName' },
           { title: t('board.alert'), dataIndex: 'alert', render: (alert: string | null) => alert && <Tag color={ALERT_COLOURS[alert]}>{t(`board.${alert}` as 'board.red')}</Tag> },
-          { title: t('tasks.received'), dataIndex: 'openedAt', render: (at: string) => at.slice(0, 16).replace('T', ' ') },
+          { title: t('tasks.received'), dataIndex: 'openedAt', render: beijingTime },
           { title: t('board.holder'), dataIndex: 'claimedBy', render: (holder: { name: string } | null) => holder?.name ?? '—' },
         ]}
       />

@@ -7,6 +7,7 @@ import { useLoad } from '../../api/useLoad';
 import { useShowError } from '../../api/useShowError';
 import { useI18n } from '../../i18n/I18n';
 import { ALERTS, type Alert, type BoardFilter, boardQuery, daysLeftText, parseBoardFilter } from '../../lib/board-query';
+import { beijingDate, beijingTime } from '../../lib/time';
 
 interface BoardItem {
   caseId: string;
@@ -41,7 +42,6 @@ interface Urge {
 
 const COLOURS: Record<Alert, string> = { red: 'red', yellow: 'gold', green: 'green' };
 const LEGAL_STAGES = ['preAcceptance', 'acceptance', 'supplementAcceptance', 'review', 'decision', 'handling', 'delivery'];
-const day = (value: string | null) => (value ? value.slice(0, 10) : '—');
 
 /** 预警监察: the cases by alert, filtered in the URL (so that a view can be bookmarked), each one urged from here. */
 export default function BoardPage() {
@@ -117,7 +117,7 @@ export default function BoardPage() {
           { title: t('board.matter'), dataIndex: 'matterName' },
           { title: t('board.department'), dataIndex: 'departmentName' },
           { title: t('board.stage'), dataIndex: 'stageName' },
-          { title: t('board.deadline'), render: (_, item) => `${day(item.promisedDeadline)} / ${day(item.legalDeadline)}` },
+          { title: t('board.deadline'), render: (_, item) => `${beijingDate(item.promisedDeadline)} / ${beijingDate(item.legalDeadline)}` },
           { title: t('board.daysLeft'), dataIndex: 'workingDaysLeft', render: (days: number | null) => <span style={{ color: days !== null && days < 0 ? '#cf1322' : undefined }}>{daysLeftText(days, lang)}</span> },
           { title: t('board.holder'), dataIndex: 'holder', render: (holder: BoardItem['holder']) => holder?.name ?? t('board.unassigned') },
           {
@@ -169,7 +169,7 @@ function UrgeDialog({ item, onClose }: { item: BoardItem; onClose: (sent: boolea
         locale={{ emptyText: t('common.none') }}
         renderItem={(urge) => (
           <List.Item>
-            {urge.urgedAt.slice(0, 16).replace('T', ' ')} {urge.urgedBy.name}: {urge.note}
+            {beijingTime(urge.urgedAt)} {urge.urgedBy.name}: {urge.note}
           </List.Item>
         )}
       />

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { useLoad } from '../../api/useLoad';
 import { useShowError } from '../../api/useShowError';
 import { useI18n } from '../../i18n/I18n';
+import { beijingTime } from '../../lib/time';
 
 interface Incident {
   id: string;
@@ -54,7 +55,7 @@ export default function IncidentsPage() {
           { title: t('incidents.step'), render: (_, incident) => incident.name ?? incident.stageName },
           { title: t('incidents.handler'), dataIndex: 'handler' },
           { title: t('incidents.error'), dataIndex: 'lastError', ellipsis: true },
-          { title: t('incidents.failedAt'), dataIndex: 'failedAt', render: (at: string) => at?.slice(0, 16).replace('T', ' ') },
+          { title: t('incidents.failedAt'), dataIndex: 'failedAt', render: beijingTime },
           { title: t('incidents.retries'), dataIndex: 'retries' },
           { title: '', render: (_, incident) => <Button onClick={() => retry(incident)}>{t('incidents.retry')}</Button> },
         ]}
