@@ -62,6 +62,8 @@ describe('web application: window staff, reviewer and decider take a case to its
   it('previews a material in the page for the reviewer, who approves', async () => {
     await as('reviewer1', async (page) => {
       await openCase(page);
+      // The case's position on its diagram: the review task it waits at, marked.
+      await page.locator('[data-element-id=review].tb-waiting').waitFor();
       await page.getByRole('button', { name: /查\s*看|View/ }).first().click();
       const preview = page.getByRole('dialog').locator('iframe, img');
       await preview.first().waitFor();
