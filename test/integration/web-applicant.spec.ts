@@ -102,7 +102,7 @@ describe('web application: an applicant files online (embedded mode, Chromium)',
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${deployment.baseUrl}/my/cases`);
     await page.locator('.ant-table-row').first().waitFor();
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const width = await page.evaluate<number>('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(375);
     await screenshot(page, 'applicant-8-my-cases-phone');
   });

@@ -1,9 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { logInThroughForm, openBrowser, screenshot } from '../support/browser.js';
 import { type Client, deploy, type Deployment, fileSubmittedCase, loginAs, newApplicant, waitForStage } from '../support/tongban.js';
+
+/*
+ * GET /api/supervision/board, POST/GET /api/cases/:id/urges and GET /api/statistics (with its exports) are being
+ * built on other branches (issue 6) and are not on main yet: the pages are written against their agreed contract,
+ * and this walk of them is skipped until they land. Turn it on by setting this to true when merging them.
+ */
+const SUPERVISION_ENDPOINTS_MERGED = false;
+const itOnceMerged = SUPERVISION_ENDPOINTS_MERGED ? it : it.skip;
 
 async function waitForIncident(client: Client, caseId: string): Promise<void> {
   const deadline = Date.now() + 20_000;
@@ -29,7 +37,7 @@ describe('web application: a supervisor (embedded mode, Chromium)', () => {
     ({ client: applicant } = await newApplicant(deployment));
     window = await loginAs(deployment, 'window1');
     caseId = await fileSubmittedCase(deployment, applicant);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await logInThroughForm(page, deployment.baseUrl, 'supervisor1', deployment.passwords.supervisor1);
   });
 
@@ -53,5 +61,46 @@ describe('web application: a supervisor (embedded mode, Chromium)', () => {
     await row.getByRole('button', { name: /重\s*试/ }).click();
     await page.getByText('没有失败的自动环节').waitFor();
     expect((await waitForStage(applicant, caseId, 'notAccepted')).status).toBe('closed');
+  });
+
+  itOnceMerged('shows the alert board with its counts, and urges a case from it with the note on its history', async () => {
+    const second = await fileSubmittedCase(deployment, applicant);
+    const caseNumber = (await applicant.get(`/api/cases/${second}`)).body.caseNumber as string;
+    await page.getByRole('link', { name: '预警监察' }).click();
+    await page.locator('.ant-statistic').first().waitFor();
+    // A case just filed is green: the board shows red and yellow first, so green is ticked too.
+    await page.getByRole('checkbox', { name: '绿灯' }).check();
+    const row = page.locator('.ant-table-row', { hasText: caseNumber });
+    await row.waitFor();
+    expect(new URL(page.url()).searchParams.get('alert')).toBe('red,yellow,green');
+    await screenshot(page, 'supervisor-2-board');
+    await row.getByRole('button', { name: /督\s*办/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('督办意见').fill('请于两个工作日内办结');
+    await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+    await dialog.waitFor({ state: 'detached' });
+    const urges = await (await loginAs(deployment, 'supervisor1')).get(`/api/cases/${second}/urges`);
+    expect(urges.body).toEqual([expect.objectContaining({ caseId: second, note: '请于两个工作日内办结' })]);
+    await row.getByRole('button', { name: /督\s*办/ }).click();
+    await page.getByRole('dialog').getByText('请于两个工作日内办结').waitFor();
+    await screenshot(page, 'supervisor-3-urge-history');
+    await page.getByRole('dialog').locator('.ant-modal-footer .ant-btn:not(.ant-btn-primary)').click();
+  });
+
+  itOnceMerged('draws the statistics and downloads them as Excel and CSV', async () => {
+    await page.getByRole('link', { name: '统计分析' }).click();
+    await page.locator('.recharts-surface').first().waitFor();
+    await page.locator('.ant-table-row').first().waitFor();
+    await page.getByRole('switch', { name: '按月' }).click();
+    await page.locator('.recharts-line').first().waitFor();
+    await screenshot(page, 'supervisor-4-statistics');
+    for (const [button, extension] of [['导出 Excel', '.xlsx'], ['导出 CSV', '.csv']]) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      expect(download.suggestedFilename()).toMatch(new RegExp(`\\${extension}$`));
+      const saved = await readFile(await download.path());
+      // An .xlsx is a zip (PK…); the CSV's header names the received cases.
+      if (extension === '.xlsx') expect(saved.subarray(0, 2).toString()).toBe('PK');
+      else expect(saved.toString('utf8')).toMatch(/收件|received/i);
+    }
   });
 });
