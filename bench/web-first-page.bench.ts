@@ -4,6 +4,7 @@
  * "Interactive" is the moment the list of matters is drawn and the search box takes typing; the target is 2 s.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { projectRoot } from '../src/common/project-root.js';
@@ -59,11 +60,13 @@ async function main(): Promise<void> {
 async function report([first, ...visits]: Visit[]): Promise<void> {
   const row = (label: string, pick: (visit: Visit) => number) =>
     `| ${label} | ${pick(first).toFixed(0)} | ${quantile(visits.map(pick), 0.5).toFixed(0)} | ${quantile(visits.map(pick), 0.95).toFixed(0)} | ${Math.max(...visits.map(pick)).toFixed(0)} |`;
+  // The machine may be shared: its load says how much to trust a slow figure.
+  const load = os.loadavg()[0].toFixed(1);
   const p95 = quantile(visits.map((visit) => visit.interactive), 0.95);
   const markdown = [
     `### Web first page, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    `The catalogue at \`/\` on the embedded server (\`npm start\`), headless Chromium, a new browser context (empty cache) per visit; ${visits.length} visits after a first one that also warms the server. Node ${process.version}, the API and the browser on the same 2-core machine.`,
+    `The catalogue at \`/\` on the embedded server (\`npm start\`), headless Chromium, a new browser context (empty cache) per visit; ${visits.length} visits after a first one that also warms the server. Node ${process.version}, the API and the browser on the same ${os.cpus().length}-core machine, load average ${load} at the end.`,
     '',
     '| ms (KiB for size) | first visit | p50 | p95 | max |',
     '|---|---|---|---|---|',
