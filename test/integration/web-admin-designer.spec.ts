@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { projectRoot } from '../../src/common/project-root.js';
-import { logInThroughForm, openBrowser, screenshot } from '../support/browser.js';
+import { logInThroughForm, openBrowser, screenshot, unlabelledFields } from '../support/browser.js';
 import { deploy, type Deployment } from '../support/tongban.js';
 
 // One mode is enough for the browser: the pages talk to the same API in both (embedded is the README's first command).
@@ -44,6 +44,7 @@ describe('web application: an administrator and a process designer (embedded mod
       await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
       await dialog.locator('.ant-form-item:has(#code) .ant-form-item-explain-error').first().waitFor();
       await screenshot(page, 'admin-1-department-refused');
+      await expect(unlabelledFields(page)).resolves.toEqual([]);
       await dialog.getByLabel('编码').fill('XL-LCJ');
       await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
       await dialog.waitFor({ state: 'detached' });
@@ -75,6 +76,7 @@ describe('web application: an administrator and a process designer (embedded mod
       await page.getByLabel('名称').fill('年终盘点');
       await page.getByRole('button', { name: /保\s*存/ }).click();
       await page.locator('.ant-table-row', { hasText: '年终盘点' }).waitFor();
+      await expect(unlabelledFields(page)).resolves.toEqual([]);
       await screenshot(page, 'admin-4-calendar');
     });
     const added = await fetch(`${deployment.baseUrl}/api/calendar/add-working-days?from=2026-12-29&days=1`).then((response) => response.json());

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { logInThroughForm, openBrowser, screenshot, takeAction, uploadedFile } from '../support/browser.js';
+import { openBrowser, screenshot, takeAction, unlabelledFields, uploadedFile } from '../support/browser.js';
 import { deploy, type Deployment, grasslandMatter, smallPdf } from '../support/tongban.js';
 
 // One mode is enough for the browser: the pages talk to the same API in both (embedded is the README's first command).
@@ -27,6 +27,7 @@ describe('web application: an applicant files online (embedded mode, Chromium)',
     await expect(page.getByRole('heading', { name: '办事指南' }).isVisible()).resolves.toBe(true);
     await page.getByText('LCJ-XK-001').waitFor();
     await screenshot(page, 'applicant-1-catalogue');
+    await expect(unlabelledFields(page)).resolves.toEqual([]);
     await page.getByRole('button', { name: '切换语言' }).click();
     await page.getByRole('heading', { name: 'Service guides' }).waitFor();
     await page.getByRole('button', { name: 'Switch language' }).click();
@@ -49,8 +50,14 @@ describe('web application: an applicant files online (embedded mode, Chromium)',
     await page.getByLabel('密码').fill(password);
     await page.getByRole('button', { name: /注\s*册/ }).click();
     await page.waitForURL(/\/login$/);
-    await logInThroughForm(page, deployment.baseUrl, username, password);
-    expect(new URL(page.url()).pathname).toBe('/my/cases');
+    // By keyboard alone: the login form takes focus, Tab moves on, Enter sends.
+    await page.waitForFunction("document.activeElement && document.activeElement.id === 'username'");
+    await expect(unlabelledFields(page)).resolves.toEqual([]);
+    await page.keyboard.type(username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/my\/cases$/);
   });
 
   it('reads the service guide, then files in two steps with a refused file explained and the rest uploaded over tus', async () => {
@@ -58,6 +65,7 @@ describe('web application: an applicant files online (embedded mode, Chromium)',
     await page.goto(`${deployment.baseUrl}/matters/${matter.id}`);
     await page.getByRole('heading', { name: matter.name }).waitFor();
     await screenshot(page, 'applicant-3-service-guide');
+    await expect(unlabelledFields(page)).resolves.toEqual([]);
     await page.getByRole('button', { name: '在线申办' }).click();
 
     const basic: Record<string, string> = {
@@ -75,6 +83,7 @@ describe('web application: an applicant files online (embedded mode, Chromium)',
     const required = matter.requiredMaterials.filter((item: { isRequired: boolean }) => item.isRequired);
     const inputs = page.locator('input[type=file]');
     await inputs.first().waitFor({ state: 'attached' });
+    await expect(unlabelledFields(page)).resolves.toEqual([]);
     // Not a PDF inside: the server's content check refuses it, and the page says so under the item.
     await inputs.nth(0).setInputFiles({ name: '假文件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('this is not a pdf') });
     await page.locator('[role=status] .ant-typography-danger').first().waitFor();

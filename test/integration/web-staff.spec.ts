@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { logInThroughForm, openBrowser, screenshot, takeAction, uploadedFile } from '../support/browser.js';
+import { logInThroughForm, openBrowser, screenshot, takeAction, unlabelledFields, uploadedFile } from '../support/browser.js';
 import { residentId } from '../support/identities.js';
 import { deploy, type Deployment, fileSubmittedCase, GRASSLAND_MATTER_CODE, newApplicant, smallPdf, waitForStage } from '../support/tongban.js';
 
@@ -92,6 +92,7 @@ describe('web application: window staff, reviewer and decider take a case to its
       // A wrong check digit: the API's message for pickup.idNumber appears under that field.
       await dialog.locator('.ant-form-item-explain-error').first().waitFor();
       await screenshot(page, 'staff-4-pickup-refused');
+      await expect(unlabelledFields(page)).resolves.toEqual([]);
       await dialog.getByLabel('证件号码').fill(residentId());
       await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
       await dialog.waitFor({ state: 'detached' });
@@ -104,7 +105,8 @@ describe('web application: window staff, reviewer and decider take a case to its
   it('files a walk-in case at the counter, refusing a bad ID number next to its field', async () => {
     await as('window1', async (page) => {
       await page.getByRole('link', { name: '窗口收件' }).click();
-      await page.getByLabel('事项').click();
+      // Typed into the searchable list, which opens it on the matters once they are loaded.
+      await page.getByLabel('事项').fill(GRASSLAND_MATTER_CODE);
       await page.locator('.ant-select-item-option', { hasText: GRASSLAND_MATTER_CODE }).click();
       await page.getByLabel('证件号码').fill('110105194912310021');
       const basic: Record<string, string> = { 申请单位: '王五', 项目名称: '自家草场临时道路', 法定代表人: '王五', 单位电话: '13800000000', 经办人: '王五', 经办人手机: '13800000000' };
@@ -112,6 +114,7 @@ describe('web application: window staff, reviewer and decider take a case to its
       await page.getByRole('button', { name: /下一步/ }).click();
       await page.locator('.ant-form-item:has(#idNumber) .ant-form-item-explain-error').first().waitFor();
       await screenshot(page, 'staff-6-walk-in-refused');
+      await expect(unlabelledFields(page)).resolves.toEqual([]);
       await page.getByLabel('证件号码').fill(residentId());
       await page.getByRole('button', { name: /下一步/ }).click();
       await page.waitForURL(/\/work\/walk-in\/[0-9a-f-]+$/);

@@ -38,3 +38,19 @@ export async function takeAction(page: Page, action: string, comment?: string): 
 
 /** A file listed as uploaded under its item of the filing form. */
 export const uploadedFile = (page: Page, fileName: string) => page.locator('div').filter({ hasText: new RegExp(`^已上传\\s*${fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first();
+
+/**
+ * The form fields on the page that a screen reader could not name: no <label for>, no aria-label, no
+ * aria-labelledby pointing at text. Fields not shown are skipped (a screen reader skips them too): an upload's
+ * file input is hidden behind its drop zone, a button named by its text.
+ */
+export function unlabelledFields(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const fields = [...document.querySelectorAll('input:not([type=hidden]), textarea, select, [role=combobox]')];
+    const named = (field) =>
+      (field.labels && [...field.labels].some((label) => label.textContent.trim())) ||
+      (field.getAttribute('aria-label') || '').trim() ||
+      (field.getAttribute('aria-labelledby') || '').split(' ').some((id) => document.getElementById(id)?.textContent.trim());
+    return fields.filter((field) => field.checkVisibility() && !named(field)).map((field) => field.outerHTML.slice(0, 160));
+  })()`);
+}
