@@ -4,9 +4,12 @@ import type { Grouping } from './statistics.dto.js';
 
 type Format = 'text' | 'count' | 'days' | 'share';
 
+/** A row of the table: a group's, or the totals' (which have no name). */
+type TableRow = Omit<StatisticsRow, 'name'> & { name: string | null };
+
 interface Column {
   header: string;
-  value: (row: StatisticsRow) => string | number | null;
+  value: (row: TableRow) => string | number | null;
   format: Format;
 }
 
@@ -48,8 +51,8 @@ function columnsOf(grouping: Grouping): Column[] {
 }
 
 /** The report's rows, then its totals as a last row labelled as such. */
-function tableOf(report: StatisticsReport): StatisticsRow[] {
-  return [...report.rows, { key: TOTAL_LABEL, name: '', month: null, ...report.totals }];
+function tableOf(report: StatisticsReport): TableRow[] {
+  return [...report.rows, { key: TOTAL_LABEL, name: null, month: null, ...report.totals }];
 }
 
 /** One sheet per grouping: numbers stay numbers, shares are shown as percentages, the header row stays in view. */
