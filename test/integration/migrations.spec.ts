@@ -38,6 +38,7 @@ import { ProcessDefinition } from '../../src/processes/process-definition.entity
 import { ProcessInstance } from '../../src/processes/process-instance.entity.js';
 import { StaffDepartment } from '../../src/organisation/staff-department.entity.js';
 import { CasePaperMaterial } from '../../src/materials/case-paper-material.entity.js';
+import { CaseUrge } from '../../src/supervision/case-urge.entity.js';
 import { Organisation1797400000000 } from '../../migrations/1797400000000-organisation.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
 
@@ -45,7 +46,7 @@ const ENTITIES = [
   AuditEntry, CalendarDay, CalendarYear, CaseCommand, CaseTask, Case, Department, Matter, RequiredMaterial, Session, User, CaseMaterial,
   ProcessDefinition, ProcessInstance, ServiceRun, Notification, CaseDocument, Licence, CaseClock, CaseTimer, CaseRating,
   Organisation, OrganisationMember, OrganisationInvitation, PasswordResetToken, LoginThrottle, SupplementationNotice, CaseDelivery, MaterialTemplate,
-  Consultation, ResumableUpload, StaffDepartment, CasePaperMaterial,
+  Consultation, ResumableUpload, StaffDepartment, CasePaperMaterial, CaseUrge,
 ];
 
 interface Engine {
@@ -114,7 +115,7 @@ describe.each([
       new Set(['audit_entries', 'calendar_days', 'calendar_years', 'case_clocks', 'case_commands', 'case_documents', 'case_materials', 'case_ratings', 'case_tasks', 'case_timers', 'cases', 'departments', 'licences', 'matters', 'notifications', 'service_runs', 'test_clock',
         'migrations', 'process_definitions', 'process_instances', 'required_materials', 'sessions', 'users',
         'organisations', 'organisation_members', 'organisation_invitations', 'password_reset_tokens', 'login_throttles', 'supplementation_notices', 'case_deliveries',
-        'material_templates', 'consultations', 'resumable_uploads', 'staff_departments', 'case_paper_materials']),
+        'material_templates', 'consultations', 'resumable_uploads', 'staff_departments', 'case_paper_materials', 'case_urges']),
     );
 
     for (let i = 0; i < allMigrations.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
@@ -135,7 +136,8 @@ describe.each([
   it('declares the named invariants', async () => {
     const constraints = await dataSource.query(`SELECT conname FROM pg_constraint WHERE conname LIKE 'uq\\_%' OR conname LIKE 'ck\\_%'`);
     expect(constraints.map((c: { conname: string }) => c.conname)).toEqual(
-      expect.arrayContaining(['ck_case_materials_frozen', 'ck_consultations_answer_whole', 'ck_matters_promised_within_legal', 'uq_process_definitions_key_content', 'ck_resumable_uploads_offset', 'ck_matters_status', 'ck_matters_kind', 'ck_cases_channel', 'ck_cases_filer', 'uq_case_paper_materials_item']),
+      expect.arrayContaining(['ck_case_materials_frozen', 'ck_consultations_answer_whole', 'ck_matters_promised_within_legal', 'uq_process_definitions_key_content', 'ck_resumable_uploads_offset', 'ck_matters_status', 'ck_matters_kind', 'ck_cases_channel', 'ck_cases_filer', 'uq_case_paper_materials_item',
+        'ck_case_clocks_urge_count', 'ck_case_urges_note', 'uq_case_urges_command']),
     );
     await expect(
       dataSource.query(`INSERT INTO departments (code, name, level) VALUES ('D', 'x', 'city'), ('D', 'y', 'city')`),
