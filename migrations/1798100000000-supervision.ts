@@ -37,7 +37,8 @@ export class Supervision1798100000000 implements MigrationInterface {
           ELSE 'handling' END
           FROM case_tasks t JOIN cases c ON c.id = t.case_id
          WHERE t.case_id = k.case_id AND t.closed_at IS NULL ORDER BY t.opened_at, t.element_id LIMIT 1)`);
-    await db.query(`ALTER TABLE case_clocks ALTER COLUMN matter_id SET NOT NULL, ALTER COLUMN department_id SET NOT NULL`);
+    // Every new clock is written whole (LegalClockService.open): the default only served the rows already there.
+    await db.query(`ALTER TABLE case_clocks ALTER COLUMN matter_id SET NOT NULL, ALTER COLUMN department_id SET NOT NULL, ALTER COLUMN urge_count DROP DEFAULT`);
     // The alert column rides along (INCLUDE) so that counts per colour are index-only scans.
     await db.query(`CREATE INDEX ix_case_clocks_board ON case_clocks (${URGENCY}, promised_deadline, case_id) INCLUDE (alert) ${RUNNING}`);
     await db.query(`CREATE INDEX ix_case_clocks_board_department ON case_clocks (department_id, ${URGENCY}, promised_deadline, case_id) INCLUDE (alert) ${RUNNING}`);
