@@ -5,7 +5,6 @@ import { assertCanRead, CASE } from '../cases/case-access.js';
 import { CaseTask } from '../cases/case-task.entity.js';
 import { lockCase } from '../cases/case-transition.service.js';
 import { Case } from '../cases/case.entity.js';
-import { CaseClock } from '../cases/legal-clock/case-clock.entity.js';
 import { type Actor, assertRole, SUPERVISORS } from '../common/actor.js';
 import { AppError, notFound } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
@@ -83,8 +82,7 @@ export class UrgesService {
     const urge = await tx.save(tx.create(CaseUrge, {
       caseId: kase.id, note, urgedBy: actor.id, urgedAt: now, commandId, stageAtUrge: kase.stage, tasksAtUrge: open.map((task) => task.id),
     }));
-    await tx.increment(CaseClock, { caseId: kase.id }, 'urgeCount', 1);
-    await tx.update(CaseClock, { caseId: kase.id }, { lastUrgedAt: now });
+    await tx.query(`UPDATE case_clocks SET urge_count = urge_count + 1, last_urged_at = $2 WHERE case_id = $1`, [kase.id, now]);
     await this.audit.append(tx, {
       caseId: kase.id, action: 'case.urged', actorId: actor.id, actorName: actor.displayName, actorRole: 'supervisor',
       stageFrom: kase.stage, stageTo: kase.stage, comment: note, commandId,

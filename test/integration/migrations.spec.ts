@@ -285,7 +285,7 @@ describe.each([
     expect(boardIndexes.map((index: { indexname: string }) => index.indexname)).toEqual([
       'ix_case_clocks_board', 'ix_case_clocks_board_department', 'ix_case_clocks_board_matter', 'ix_case_clocks_board_stage', 'ix_case_clocks_board_urged',
     ]);
-    for (const { indexdef } of boardIndexes) expect(indexdef).toMatch(/INCLUDE \(alert\) WHERE \(+alert\)?::text = ANY/);
+    for (const { indexdef } of boardIndexes) expect(indexdef).toMatch(/INCLUDE \(alert, urge_count\) WHERE \(+alert\)?::text = ANY/);
     for (const table of ['case_tasks', 'case_clocks', 'cases', 'matters', 'process_definitions', 'users', 'departments']) await dataSource.query(`DELETE FROM ${table}`);
   });
 });

@@ -280,6 +280,10 @@ describe.each(MODES)('electronic supervision (%s mode)', (mode) => {
       const closed = await staff.supervisor1.post(`/api/cases/${cases.withdrawn}/urges`, { note: '请说明情况' });
       expect(closed).toMatchObject({ status: 409, body: { code: 'CASE_CLOSED' } });
       expect((await staff.supervisor1.post(`/api/cases/${randomUUID()}/urges`, { note: '请说明情况' })).status).toBe(404);
+      for (const path of ['/api/cases/not-a-case/urges', '/api/cases/42/urges']) {
+        expect((await staff.supervisor1.post(path, { note: '请说明情况' })).body.details.fields).toEqual([expect.objectContaining({ field: 'caseId' })]);
+        expect((await staff.supervisor1.get(path)).body.details.fields).toEqual([expect.objectContaining({ field: 'caseId' })]);
+      }
       for (const note of ['', '   ', 'x'.repeat(501), 42]) {
         const refused = await staff.supervisor1.post(`/api/cases/${cases.fresh}/urges`, { note });
         expect(refused.status).toBe(400);
