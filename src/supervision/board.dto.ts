@@ -8,9 +8,10 @@ import { TODO_STAGES, type TodoStage } from '../cases/todo-stages.js';
 export const BOARD_ALERTS = ['green', 'yellow', 'red'] as const;
 export type BoardAlert = (typeof BOARD_ALERTS)[number];
 
-/** `alert=red&alert=yellow` and `alert=red,yellow` alike: one list of colours. */
-const listOf = ({ value }: { value: unknown }) =>
-  (Array.isArray(value) ? value : [value]).flatMap((item) => (typeof item === 'string' ? item.split(',').map((part) => part.trim()) : [item]));
+/** `alert=red&alert=yellow` and `alert=red,yellow` alike: one list of colours, each once. */
+const listOf = ({ value }: { value: unknown }) => [
+  ...new Set((Array.isArray(value) ? value : [value]).flatMap((item) => (typeof item === 'string' ? item.split(',').map((part) => part.trim()) : [item]))),
+];
 
 /** The supervisors' board (电子监察): which running cases to show, and which page of them. */
 export class BoardQueryDto extends NumberedPageQueryDto {

@@ -80,7 +80,7 @@ export class BoardService {
     return { items: await this.present(rows), total, page, pageSize, counts };
   }
 
-  /** The conditions of every filter but the colour; null when a department or matter named does not exist, so nothing matches. */
+  /** The conditions of every filter but the colour; null when the department named does not exist, so that nothing matches. */
   private async filters({ department, matterId, legalStage, urged }: BoardQueryDto): Promise<Conditions | null> {
     const conditions = new Conditions();
     if (department) {

@@ -146,6 +146,7 @@ describe.each(MODES)('electronic supervision (%s mode)', (mode) => {
   describe('filters, paging and who may look', () => {
     it('filters by colour (repeated or comma-separated), keeping the counts of the other filters', async () => {
       expect(caseIds(await board('?alert=red'))).toEqual([cases.dueMid]);
+      expect(await board('?alert=red,red&alert=red')).toMatchObject({ total: 1, items: [{ caseId: cases.dueMid }] });
       const redOrYellow = await board('?alert=red,yellow');
       expect(caseIds(redOrYellow)).toEqual([cases.dueMid, cases.dueLater]);
       expect(redOrYellow).toMatchObject({ total: 2, counts: { green: 2, yellow: 1, red: 1 } });
