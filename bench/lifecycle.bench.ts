@@ -4,22 +4,18 @@
  * the same run, so that the ratio holds on a noisy machine. See bench/README.md.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { projectRoot } from '../src/common/project-root.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { createTestDatabase, PG_ADMIN_URL } from '../test/support/postgres.js';
-import { stopAllProcesses } from '../test/support/processes.js';
-import { startS3Server } from '../test/support/s3-server.js';
 import {
   basicInformation, type Client, deploy, type Deployment, grasslandMatter, handOverDetails, loginAs, newApplicant, smallPdf, uploadSmallMaterial,
 } from '../test/support/tongban.js';
 import { type CpuUsage, type ProcessGroups, startCpuMeter } from './cpu.js';
+import { cleanups, publish, readOptions, REDIS_URL, runBenchmark, serverModeServices, spread } from './harness.js';
 import { pgbenchSimpleUpdate, type PgbenchFigure } from './pgbench.js';
 
 const DEFAULTS = { cases: 200, concurrency: 16, workers: 2, warmup: 8, materialBytes: 4096, pgbenchSeconds: 15, timeoutSeconds: 1800 };
@@ -29,11 +25,9 @@ type Options = typeof DEFAULTS;
 const COMPONENTS = { api: 'API', workers: 'workers', postgres: 'PostgreSQL', redis: 'Redis', driver: 'driver + s3rver' };
 type Component = keyof typeof COMPONENTS;
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const RESULTS_FILE = 'bench/results/lifecycle-latest.md';
 // READMEs that show the latest table keep it between these markers; the run replaces what is between them.
-const README_FILES = ['README.md', 'bench/README.md'];
-const TABLE_MARKERS = ['<!-- lifecycle-bench:start -->', '<!-- lifecycle-bench:end -->'];
+const TABLE_MARKERS: [string, string] = ['<!-- lifecycle-bench:start -->', '<!-- lifecycle-bench:end -->'];
 // A transition answered 202 is followed until its outcome is stored, at most this long.
 const COMMAND_POLL_LIMIT_MS = 60_000;
 
@@ -52,24 +46,6 @@ const LIFECYCLE = [
 const STEP_NAMES = LIFECYCLE.map((step) => step.action).join(', ');
 type Action = (typeof LIFECYCLE)[number]['action'];
 
-/** `--kebab-name=N` on the command line, else `BENCH_SNAKE_NAME`, else the default. Unknown flags are refused, so a typo cannot go unnoticed. */
-function readOptions(): Options {
-  const flagName = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-  const known = Object.keys(DEFAULTS).map((name) => `--${flagName(name)}=`);
-  const unknown = process.argv.slice(2).filter((arg) => !known.some((flag) => arg.startsWith(flag)));
-  if (unknown.length) throw new Error(`unknown arguments ${unknown.join(' ')}; known: ${known.map((flag) => `${flag}N`).join(' ')}`);
-  const options = { ...DEFAULTS };
-  for (const name of Object.keys(DEFAULTS) as (keyof Options)[]) {
-    const flag = `--${flagName(name)}=`;
-    const variable = `BENCH_${flagName(name).replace(/-/g, '_').toUpperCase()}`;
-    const raw = process.argv.find((arg) => arg.startsWith(flag))?.slice(flag.length) ?? process.env[variable];
-    if (raw === undefined || raw === '') continue;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < (name === 'warmup' ? 0 : 1)) throw new Error(`${flag}N / ${variable} must be a ${name === 'warmup' ? 'non-negative' : 'positive'} integer, got "${raw}"`);
-    options[name] = value;
-  }
-  return options;
-}
 
 // ---------------------------------------------------------------------------------------------- driving
 
@@ -177,15 +153,9 @@ async function decideCases(actors: Actors, cases: FiledCase[], options: Options)
 
 // --------------------------------------------------------------------------------------------- reporting
 
-/** Nearest-rank percentile. */
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const rate = (value: number) => value.toFixed(1);
-const spread = (values: number[], ps = [50, 95, 99]) => ps.map((p) => percentile(values, p).toFixed(1)).join(' / ') + ' ms';
 
 interface Measured {
   options: Options;
@@ -250,33 +220,7 @@ function report(m: Measured): string {
 
 // ------------------------------------------------------------------------------------------------- main
 
-/** Cleanup steps, run last-registered first, once, whether the run succeeds, fails, times out or is interrupted. */
-const cleanups: (() => Promise<unknown>)[] = [];
-let cleaning: Promise<void> | undefined;
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      await step().catch((error: Error) => console.error(`cleanup: ${error.message}`));
-    }
-  })();
-  return cleaning;
-}
 
-async function publish(markdown: string): Promise<void> {
-  const root = projectRoot();
-  await mkdir(path.join(root, path.dirname(RESULTS_FILE)), { recursive: true });
-  await writeFile(path.join(root, RESULTS_FILE), markdown);
-  console.error(`written to ${RESULTS_FILE}`);
-  const [start, end] = TABLE_MARKERS;
-  for (const readme of README_FILES) {
-    const text = await readFile(path.join(root, readme), 'utf8').catch(() => '');
-    const from = text.indexOf(start);
-    const to = text.indexOf(end, from);
-    if (from < 0 || to < 0) continue;
-    await writeFile(path.join(root, readme), `${text.slice(0, from + start.length)}\n${markdown}${text.slice(to)}`);
-    console.error(`updated the table in ${readme}`);
-  }
-}
 
 async function removeRedisKeys(redis: Redis, prefix: string): Promise<void> {
   for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 1000 }) as AsyncIterable<string[]>) {
@@ -295,18 +239,8 @@ async function run(options: Options): Promise<Measured> {
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 3 });
   cleanups.push(async () => redis.disconnect());
   cleanups.push(() => removeRedisKeys(redis, queuePrefix));
-  const s3 = await startS3Server('tongban-bench');
-  cleanups.push(() => s3.stop());
-
-  // deploy() takes the run-wide services from the environment, as jest's global setup hands them to tests.
-  Object.assign(process.env, {
-    TEST_REDIS_URL: REDIS_URL,
-    TEST_S3_ENDPOINT: s3.endpoint,
-    TEST_S3_ACCESS_KEY: s3.accessKey,
-    TEST_S3_SECRET_KEY: s3.secretKey,
-  });
+  await serverModeServices();
   console.error(`starting 1 API and ${options.workers} workers on a fresh database…`);
-  cleanups.push(stopAllProcesses); // deploy() leaves processes it started running if it fails
   const deployment = await deploy('server', { workers: options.workers, extraEnv: { TONGBAN_QUEUE_PREFIX: queuePrefix } });
   cleanups.push(() => deployment.stop());
 
@@ -362,30 +296,5 @@ async function run(options: Options): Promise<Measured> {
   };
 }
 
-async function main(): Promise<void> {
-  const options = readOptions();
-  // Last resort on a crash: SIGTERM goes out synchronously, even though the stops are not awaited.
-  process.on('exit', () => void stopAllProcesses());
-  const abort = (why: string, code: number) => {
-    console.error(why);
-    void cleanUp().finally(() => process.exit(code));
-  };
-  process.once('SIGINT', () => abort('interrupted; cleaning up…', 130));
-  process.once('SIGTERM', () => abort('terminated; cleaning up…', 143));
-  // Kept referenced: should everything else stall without a live handle, the run still ends with a failure, not a silent exit.
-  const watchdog = setTimeout(() => abort(`no result within ${options.timeoutSeconds} s; cleaning up…`, 1), options.timeoutSeconds * 1000);
-
-  try {
-    const markdown = report(await run(options));
-    console.log(markdown);
-    await publish(markdown);
-  } finally {
-    await cleanUp();
-    clearTimeout(watchdog);
-  }
-}
-
-main().catch((error) => {
-  console.error(error instanceof Error ? error.stack : error);
-  process.exitCode = 1;
-});
+const options = readOptions(DEFAULTS, ['warmup']);
+void runBenchmark(options.timeoutSeconds, async () => report(await run(options)), (markdown) => publish(markdown, RESULTS_FILE, TABLE_MARKERS));

@@ -7,12 +7,14 @@ import { IdentityModule } from './identity/identity.module.js';
 import { MaterialsModule } from './materials/materials.module.js';
 import { OrganisationModule } from './organisation/organisation.module.js';
 import { RatingsModule } from './ratings/ratings.module.js';
+import { StatisticsModule } from './statistics/statistics.module.js';
 import { SeedModule } from './seed/seed.module.js';
+import { SupervisionModule } from './supervision/supervision.module.js';
 import { TestClockModule } from './test-clock/test-clock.module.js';
 
 // Read here, at import, because a module's imports are fixed before configuration is injectable.
 const testClock = process.env.TONGBAN_TEST_CLOCK === '1' ? [TestClockModule] : [];
 
 /** The HTTP API. */
-@Module({ imports: [CoreModule, IdentityModule, CatalogModule, MaterialsModule, HealthModule, SeedModule, RatingsModule, ConsultationsModule, OrganisationModule, ...testClock] })
+@Module({ imports: [CoreModule, IdentityModule, CatalogModule, MaterialsModule, HealthModule, SeedModule, RatingsModule, ConsultationsModule, OrganisationModule, StatisticsModule, SupervisionModule, ...testClock] })
 export class AppModule {}

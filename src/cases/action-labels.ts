@@ -41,6 +41,7 @@ const LABELS: Record<string, Message> = {
   'rating.followedUp': { zh: '差评整改回访', en: 'Poor rating followed up' },
   'clock.deemedAcceptance': { zh: '依法视为受理', en: 'Accepted by law' },
   'clock.alert': { zh: '办理时限预警变化', en: 'Deadline alert changed' },
+  'case.urged': { zh: '电子监察督办', en: 'Urged by supervision' },
   'clock.pauseOverrun': { zh: '特别程序超出告知时长', en: 'Special procedure ran past its declared length' },
 };
 

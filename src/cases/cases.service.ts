@@ -93,7 +93,7 @@ export class CasesService {
         kase.id = randomUUID();
         const step = await this.engine.start(process, kase.id);
         const opened = await this.recorder.record(tx, kase, step, now);
-        const limits = { legal: matter.legalLimitDays, promised: matter.promisedLimitDays, unit: matter.limitUnit, warning: matter.warningWorkingDays };
+        const limits = { legal: matter.legalLimitDays, promised: matter.promisedLimitDays, unit: matter.limitUnit, warning: matter.warningWorkingDays, departmentId: matter.departmentId };
         await this.legalClock.open(tx, kase, limits, process.kind);
         await this.audit.append(tx, {
           caseId: kase.id, action: 'create', actorId: actor.id, actorName: actor.displayName, actorRole: filerRole(actor, party),

@@ -19,7 +19,19 @@ export const TODO_STAGE_NAMES: Record<TodoStage, Message> = {
   delivery: { zh: '送达', en: 'Delivery' },
 };
 
-/** The to-do stage of an open task `t` of case `c`, in SQL: the first rule that holds. */
+/** The to-do stage of a task with these legal stages, in a case submitted `submissionRound` times: the SQL below, in TypeScript. */
+export function todoStageOf(stages: readonly string[], submissionRound: number): TodoStage {
+  const any = (...names: string[]) => names.some((name) => stages.includes(name));
+  if (any('acceptance', 'preAcceptance') && submissionRound > 1) return 'supplementAcceptance';
+  if (any('preAcceptance')) return 'preAcceptance';
+  if (any('acceptance')) return 'acceptance';
+  if (any('review', 'coReview')) return 'review';
+  if (any('decision')) return 'decision';
+  if (any('delivery')) return 'delivery';
+  return 'handling';
+}
+
+/** The to-do stage of an open task `t` of case `c`, in SQL: the first rule that holds (`todoStageOf` is its twin). */
 export const TODO_STAGE_OF_TASK = `CASE
   WHEN t.stages && '{acceptance,preAcceptance}'::text[] AND c.submission_round > 1 THEN 'supplementAcceptance'
   WHEN 'preAcceptance' = ANY(t.stages) THEN 'preAcceptance'

@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { NumberedPageQueryDto } from '../common/page-query.js';
 import { Trimmed } from '../common/trim.js';
 
 /** Browsing and searching the catalogue: the matters (`GET /api/matters`) and the forms (`GET /api/forms`). */
-export class CatalogQueryDto {
+export class CatalogQueryDto extends NumberedPageQueryDto {
   @ApiPropertyOptional({ description: '部门编码 Department code, as listed by GET /api/departments', example: 'SCJG' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'department must be a department code (1–32 letters, digits, - or _), as GET /api/departments lists them' })
@@ -16,23 +16,6 @@ export class CatalogQueryDto {
   @IsString()
   @Length(1, 100, { message: 'q must be 1–100 characters of search text (not only spaces)' })
   q?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  // A page beyond this is past any catalogue, and the offset stays an exact integer.
-  @Max(100_000)
-  page: number = 1;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize: number = 20;
 }
 
 /** One page of a listing, with the number of all that match. */

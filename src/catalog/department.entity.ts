@@ -24,4 +24,8 @@ export class Department {
   /** The department above it, always of a higher level (so the tree has no cycles); null at the top. */
   @Column('uuid', { name: 'parent_id', nullable: true })
   parentId: string | null;
+
+  /** The head of the department (负责人), an active member of its staff, told when one of its cases is urged. */
+  @Column('uuid', { name: 'head_id', nullable: true })
+  headId: string | null;
 }

@@ -27,3 +27,6 @@ export function assertRole(actor: Actor, roles: readonly Role[], who: { zh: stri
     throw new AppError(403, 'ROLE_NOT_ALLOWED', { zh: `只有${who.zh}可以执行此操作`, en: `Only ${who.en} may do this` }, { requiredRoles: roles });
   }
 }
+
+/** Who watches every department's cases (电子监察), as refusals name them. */
+export const SUPERVISORS = { zh: '电子监察员', en: 'supervisors' };

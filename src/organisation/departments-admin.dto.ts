@@ -1,5 +1,5 @@
 import { ApiHideProperty, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import { IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
 import type { DepartmentLevel } from '../catalog/department.entity.js';
 import { Trimmed } from '../common/trim.js';
 import { ClearableField, OptionalField, Unchangeable } from '../identity/account-fields.js';
@@ -48,4 +48,9 @@ export class UpdateDepartmentDto {
   @ClearableField()
   @DepartmentCode('parentCode', '上级部门编码 Code of the department above; null to put it at the top', { optional: true })
   parentCode?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: '部门负责人 The head: an active member of the department’s staff, told when its cases are urged (督办); null for none' })
+  @ClearableField()
+  @IsUUID('all', { message: 'headId must be the id of a member of staff, or null' })
+  headId?: string | null;
 }

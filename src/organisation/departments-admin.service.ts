@@ -17,11 +17,12 @@ export interface DepartmentView {
   level: DepartmentLevel;
   levelName: string;
   parent: { code: string; name: string } | null;
+  head: { id: string; name: string } | null;
   staffCount: number;
   matterCount: number;
 }
 
-type DepartmentRow = Omit<DepartmentView, 'levelName' | 'parent'> & { parentCode: string | null; parentName: string | null };
+type DepartmentRow = Omit<DepartmentView, 'levelName' | 'parent' | 'head'> & { parentCode: string | null; parentName: string | null; headId: string | null; headName: string | null };
 
 const DEPARTMENT = { zh: '部门', en: 'Department' };
 
@@ -72,15 +73,17 @@ export class DepartmentsAdminService {
     return this.change(async (tx) => {
       const department = await tx.findOneBy(Department, { code });
       if (!department) throw notFound(DEPARTMENT, 'DEPARTMENT_NOT_FOUND');
-      const before = { name: department.name, level: department.level, parentCode: await this.codeOf(tx, department.parentId) };
+      const before = { name: department.name, level: department.level, parentCode: await this.codeOf(tx, department.parentId), headId: department.headId };
       const level = dto.level ?? department.level;
       const parentCode = dto.parentCode === undefined ? before.parentCode : dto.parentCode;
       const parent = await this.parentFor(tx, parentCode, level, department);
       await this.assertAboveChildren(tx, department, level);
-      const after = { name: dto.name ?? department.name, level, parentCode: parent?.code ?? null };
+      const headId = dto.headId === undefined ? department.headId : dto.headId;
+      if (headId !== department.headId && headId !== null) await assertMayHead(tx, department, headId);
+      const after = { name: dto.name ?? department.name, level, parentCode: parent?.code ?? null, headId };
       const changes = changesOf(before, after);
       if (Object.keys(changes).length === 0) return code;
-      await tx.update(Department, { id: department.id }, { name: after.name, level, parentId: parent?.id ?? null });
+      await tx.update(Department, { id: department.id }, { name: after.name, level, parentId: parent?.id ?? null, headId });
       await this.trail(tx, actor, 'department.updated', department, { changes });
       return code;
     });
@@ -146,15 +149,30 @@ export class DepartmentsAdminService {
 
   private async views(db: EntityManager, code?: string): Promise<DepartmentView[]> {
     const rows: DepartmentRow[] = await db.query(
-      `SELECT d.id, d.code, d.name, d.level, p.code AS "parentCode", p.name AS "parentName",
+      `SELECT d.id, d.code, d.name, d.level, p.code AS "parentCode", p.name AS "parentName", h.id AS "headId", h.display_name AS "headName",
               (SELECT count(*) FROM staff_departments s WHERE s.department_id = d.id)::int AS "staffCount",
               (SELECT count(*) FROM matters m WHERE m.department_id = d.id)::int AS "matterCount"
-         FROM departments d LEFT JOIN departments p ON p.id = d.parent_id
+         FROM departments d LEFT JOIN departments p ON p.id = d.parent_id LEFT JOIN users h ON h.id = d.head_id
         WHERE $1::varchar IS NULL OR d.code = $1 ORDER BY d.code`,
       [code ?? null],
     );
-    return rows.map(({ parentCode, parentName, ...row }) => ({
+    return rows.map(({ parentCode, parentName, headId, headName, ...row }) => ({
       ...row, levelName: DEPARTMENT_LEVEL_NAMES[row.level], parent: parentCode && parentName ? { code: parentCode, name: parentName } : null,
+      head: headId && headName ? { id: headId, name: headName } : null,
     }));
   }
+}
+
+/** A department's head must be an active member of its own staff. */
+async function assertMayHead(tx: EntityManager, department: Department, userId: string): Promise<void> {
+  const [serving] = await tx.query(
+    `SELECT 1 FROM users u JOIN staff_departments s ON s.user_id = u.id
+      WHERE u.id = $1 AND s.department_id = $2 AND u.disabled_at IS NULL AND u.kind IS NULL`,
+    [userId, department.id],
+  );
+  if (serving) return;
+  throw new AppError(422, 'DEPARTMENT_HEAD_NOT_STAFF', {
+    zh: `部门负责人须为${department.name}在职的工作人员`,
+    en: `The head of ${department.code} must be an active member of its staff`,
+  }, { fields: [{ field: 'headId', problems: [`headId must be the id of an active member of staff of ${department.code}`] }] });
 }

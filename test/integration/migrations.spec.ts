@@ -38,6 +38,7 @@ import { ProcessDefinition } from '../../src/processes/process-definition.entity
 import { ProcessInstance } from '../../src/processes/process-instance.entity.js';
 import { StaffDepartment } from '../../src/organisation/staff-department.entity.js';
 import { CasePaperMaterial } from '../../src/materials/case-paper-material.entity.js';
+import { CaseUrge } from '../../src/supervision/case-urge.entity.js';
 import { Organisation1797400000000 } from '../../migrations/1797400000000-organisation.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
 
@@ -45,7 +46,7 @@ const ENTITIES = [
   AuditEntry, CalendarDay, CalendarYear, CaseCommand, CaseTask, Case, Department, Matter, RequiredMaterial, Session, User, CaseMaterial,
   ProcessDefinition, ProcessInstance, ServiceRun, Notification, CaseDocument, Licence, CaseClock, CaseTimer, CaseRating,
   Organisation, OrganisationMember, OrganisationInvitation, PasswordResetToken, LoginThrottle, SupplementationNotice, CaseDelivery, MaterialTemplate,
-  Consultation, ResumableUpload, StaffDepartment, CasePaperMaterial,
+  Consultation, ResumableUpload, StaffDepartment, CasePaperMaterial, CaseUrge,
 ];
 
 interface Engine {
@@ -114,7 +115,7 @@ describe.each([
       new Set(['audit_entries', 'calendar_days', 'calendar_years', 'case_clocks', 'case_commands', 'case_documents', 'case_materials', 'case_ratings', 'case_tasks', 'case_timers', 'cases', 'departments', 'licences', 'matters', 'notifications', 'service_runs', 'test_clock',
         'migrations', 'process_definitions', 'process_instances', 'required_materials', 'sessions', 'users',
         'organisations', 'organisation_members', 'organisation_invitations', 'password_reset_tokens', 'login_throttles', 'supplementation_notices', 'case_deliveries',
-        'material_templates', 'consultations', 'resumable_uploads', 'staff_departments', 'case_paper_materials']),
+        'material_templates', 'consultations', 'resumable_uploads', 'staff_departments', 'case_paper_materials', 'case_urges']),
     );
 
     for (let i = 0; i < allMigrations.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
@@ -135,7 +136,8 @@ describe.each([
   it('declares the named invariants', async () => {
     const constraints = await dataSource.query(`SELECT conname FROM pg_constraint WHERE conname LIKE 'uq\\_%' OR conname LIKE 'ck\\_%'`);
     expect(constraints.map((c: { conname: string }) => c.conname)).toEqual(
-      expect.arrayContaining(['ck_case_materials_frozen', 'ck_consultations_answer_whole', 'ck_matters_promised_within_legal', 'uq_process_definitions_key_content', 'ck_resumable_uploads_offset', 'ck_matters_status', 'ck_matters_kind', 'ck_cases_channel', 'ck_cases_filer', 'uq_case_paper_materials_item']),
+      expect.arrayContaining(['ck_case_materials_frozen', 'ck_consultations_answer_whole', 'ck_matters_promised_within_legal', 'uq_process_definitions_key_content', 'ck_resumable_uploads_offset', 'ck_matters_status', 'ck_matters_kind', 'ck_cases_channel', 'ck_cases_filer', 'uq_case_paper_materials_item',
+        'ck_case_clocks_urge_count', 'ck_case_urges_note', 'uq_case_urges_command']),
     );
     await expect(
       dataSource.query(`INSERT INTO departments (code, name, level) VALUES ('D', 'x', 'city'), ('D', 'y', 'city')`),
@@ -233,6 +235,58 @@ describe.each([
     await dataSource.query(`DELETE FROM matters`);
     await dataSource.query(`DELETE FROM process_definitions`);
     await dataSource.query(`DELETE FROM departments`);
+  });
+
+  // Clocks stored before the board get their case's matter and department and the to-do stage of its earliest open task.
+  it('gives the clocks stored before supervision what the board filters on', async () => {
+    const later = allMigrations.length - allMigrations.indexOf(ServiceGuides1796700000000);
+    for (let i = 0; i < later; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    const [{ id: department }] = await dataSource.query(`INSERT INTO departments (code, name) VALUES ('LCJ', '市林业和草原局') RETURNING id`);
+    const [{ id: matter }] = await dataSource.query(
+      `INSERT INTO matters (code, name, department_id, process_key, legal_basis, conditions, legal_limit_days, promised_limit_days, limit_unit, fees, warning_working_days)
+       VALUES ('LCJ-XK-001', '某事项', $1, 'standard-licensing', '依据', '条件', 20, 10, 'working_days', '不收费', 3) RETURNING id`,
+      [department],
+    );
+    const [{ id: process }] = await dataSource.query(
+      `INSERT INTO process_definitions (key, version, name, kind, xml, sha256, source, active) VALUES ('standard-licensing', 1, '许可', 'standard', '<x/>', 'a', 'upload', true) RETURNING id`,
+    );
+    const [{ id: applicant }] = await dataSource.query(`INSERT INTO users (username, display_name, password_hash, roles) VALUES ('a1', '张三', 'x', '{applicant}') RETURNING id`);
+    const newCase = async (number: string, round: number) =>
+      (await dataSource.query(
+        `INSERT INTO cases (case_number, query_code, matter_id, process_definition_id, applicant_id, applicant_organisation, project_name, legal_representative,
+                            organisation_phone, handler_name, handler_phone, stage, stage_name, status, version, submission_round)
+         VALUES ($1, $1, $2, $3, $4, '某公司', $1, '王五', '0471', '赵六', '138', 'acceptance', '受理', 'open', 1, $5) RETURNING id`,
+        [number, matter, process, applicant, round],
+      ))[0].id as string;
+    const supplemented = await newCase('C-1', 2);
+    const waiting = await newCase('C-2', 1);
+    for (const caseId of [supplemented, waiting]) {
+      await dataSource.query(
+        `INSERT INTO case_clocks (case_id, legal_limit_days, promised_limit_days, warning_days, limit_unit, deemed_accepted, pause_overrun, paused_days, extension_days, extension_allowance_days, alert, updated_at)
+         VALUES ($1, 20, 10, 3, 'working_days', false, false, 0, 0, 10, 'green', now())`,
+        [caseId],
+      );
+    }
+    await dataSource.query(
+      `INSERT INTO case_tasks (case_id, element_id, name, role, actions, stages, opened_at, closed_at) VALUES
+         ($1, 'review', '审查', 'reviewer', '{approve}', '{review}', now() - interval '1 hour', now()),
+         ($1, 'supplementAcceptance', '补交受理', 'window_staff', '{accept}', '{acceptance}', now(), NULL),
+         ($2, 'review', '审查', 'reviewer', '{approve}', '{review}', now(), now())`,
+      [supplemented, waiting],
+    );
+
+    await dataSource.runMigrations({ transaction: 'each' });
+    const clocks = await dataSource.query(`SELECT case_id, matter_id, department_id, todo_stage, urge_count, last_urged_at FROM case_clocks ORDER BY todo_stage NULLS LAST`);
+    expect(clocks).toEqual([
+      { case_id: supplemented, matter_id: matter, department_id: department, todo_stage: 'supplementAcceptance', urge_count: 0, last_urged_at: null },
+      { case_id: waiting, matter_id: matter, department_id: department, todo_stage: null, urge_count: 0, last_urged_at: null },
+    ]);
+    const boardIndexes = await dataSource.query(`SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE 'ix_case_clocks_board%' ORDER BY indexname`);
+    expect(boardIndexes.map((index: { indexname: string }) => index.indexname)).toEqual([
+      'ix_case_clocks_board', 'ix_case_clocks_board_department', 'ix_case_clocks_board_matter', 'ix_case_clocks_board_stage', 'ix_case_clocks_board_urged',
+    ]);
+    for (const { indexdef } of boardIndexes) expect(indexdef).toMatch(/INCLUDE \(alert, urge_count\) WHERE \(+alert\)?::text = ANY/);
+    for (const table of ['case_tasks', 'case_clocks', 'cases', 'matters', 'process_definitions', 'users', 'departments']) await dataSource.query(`DELETE FROM ${table}`);
   });
 });
 

@@ -76,11 +76,14 @@ describe.each(MODES)('a service task whose handler keeps failing becomes an inci
     expect(timeline.at(-1)).toMatchObject({ action: 'service.failed', actor: { role: 'system' }, comment: expect.any(String) });
   });
 
-  it('lists the incident to supervisors with its case, handler, attempts and error', async () => {
+  it('lists the incident to supervisors with its case, department, matter, handler, attempts and error', async () => {
     const incidents = await supervisor.get('/api/incidents');
     expect(incidents.status).toBe(200);
     expect(incidents.body).toEqual([
-      expect.objectContaining({ id: incidentId, caseId, caseNumber: expect.any(String), handler: 'generateNotice', attempts: 2, retries: 0, lastError: expect.any(String) }),
+      expect.objectContaining({
+        id: incidentId, caseId, caseNumber: expect.stringMatching(/^LCJ-/), handler: 'generateNotice', attempts: 2, retries: 0, lastError: expect.any(String),
+        matterId: expect.any(String), matterName: expect.any(String), departmentCode: 'LCJ', departmentName: expect.any(String),
+      }),
     ]);
     expect((await window.get('/api/incidents')).status).toBe(403);
     expect((await window.post(`/api/incidents/${incidentId}/retry`, {})).status).toBe(403);

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { CalendarDate } from '../../calendar/calendar-date.js';
 import type { LimitUnit } from '../../catalog/matter.entity.js';
+import type { TodoStage } from '../todo-stages.js';
 
 export const ALERTS = ['none', 'green', 'yellow', 'red', 'paused', 'stopped'] as const;
 export type Alert = (typeof ALERTS)[number];
@@ -83,4 +84,24 @@ export class CaseClock {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  // What the supervisors' board filters on, kept beside the alert so that one table and its indexes serve it.
+
+  /** The case's matter, and its department: fixed once a matter has cases. */
+  @Column('uuid', { name: 'matter_id' })
+  matterId: string;
+
+  @Column('uuid', { name: 'department_id' })
+  departmentId: string;
+
+  /** The to-do stage of the case's earliest open task after its last step; null while no person holds one. */
+  @Column({ name: 'todo_stage', type: 'varchar', nullable: true })
+  todoStage: TodoStage | null;
+
+  /** How often supervisors urged the case (督办); written by the urge, under the case's lock like every change here. */
+  @Column({ name: 'urge_count', type: 'int' })
+  urgeCount: number;
+
+  @Column({ name: 'last_urged_at', type: 'timestamptz', nullable: true })
+  lastUrgedAt: Date | null;
 }

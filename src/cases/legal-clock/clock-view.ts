@@ -6,7 +6,7 @@ import { calendarPeriodEnd, daysBetween, deadlinesOf, LITIGATION_MONTHS, RECONSI
 import { specialProcedureLabel } from './special-procedures.js';
 
 /** Days from `from` to `to` in the clock's unit, negative when `to` is earlier; null when the calendar cannot tell yet. */
-function signedDays(unit: LimitUnit, calendar: WorkingDayCalendar, from: CalendarDate, to: CalendarDate): number | null {
+export function signedDays(unit: LimitUnit, calendar: WorkingDayCalendar, from: CalendarDate, to: CalendarDate): number | null {
   return unlessYearMissing(() => (to >= from ? daysBetween(unit, calendar, from, to) : -daysBetween(unit, calendar, to, from)));
 }
 

@@ -12,6 +12,7 @@ import type { EngineStep } from '../../processes/engine/process-engine.js';
 import { JOINT_EXTENSION_DAYS, JOINT_HANDLING_DAYS, type ProcessKind } from '../../processes/engine/tongban-moddle.js';
 import type { CaseTask } from '../case-task.entity.js';
 import type { Case } from '../case.entity.js';
+import { todoStageOf } from '../todo-stages.js';
 import type { SpecialProcedure } from '../transition.js';
 import { SYSTEM_ACTOR } from '../trail-actor.js';
 import { CaseClock } from './case-clock.entity.js';
@@ -57,10 +58,15 @@ export class LegalClockService {
     private readonly dataSource: DataSource,
   ) {}
 
-  /** A new case's clock, not running until its application is received. */
-  async open(tx: EntityManager, kase: Case, limits: { legal: number; promised: number; unit: LimitUnit; warning: number }, kind: ProcessKind): Promise<void> {
+  /** A new case's clock, not running until its application is received; it names the matter's department for the supervisors' board. */
+  async open(tx: EntityManager, kase: Case, limits: { legal: number; promised: number; unit: LimitUnit; warning: number; departmentId: string }, kind: ProcessKind): Promise<void> {
     await tx.insert(CaseClock, {
       caseId: kase.id,
+      matterId: kase.matterId,
+      departmentId: limits.departmentId,
+      todoStage: null,
+      urgeCount: 0,
+      lastUrgedAt: null,
       // Joint handling (并联审批, Art. 26) has its own limit and extension (Art. 42 ¶2).
       legalLimitDays: kind === 'parallel' ? JOINT_HANDLING_DAYS : limits.legal,
       extensionAllowanceDays: kind === 'parallel' ? JOINT_EXTENSION_DAYS : EXTENSION_DAYS,
@@ -132,6 +138,8 @@ export class LegalClockService {
     }
     if (REFUSALS.includes(event.action) && event.completed) clock.refusedOn = today;
     if (event.step.ended && !event.step.waiting.length && !event.step.pendingServices.length) clock.stoppedOn = today;
+    const [next] = event.step.waiting;
+    clock.todoStage = next ? todoStageOf(next.stages, kase.submissionRound) : null;
     return this.settle(tx, clock, today, calendar);
   }
 

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
-import { type Actor, assertRole } from '../../common/actor.js';
+import { type Actor, assertRole, SUPERVISORS } from '../../common/actor.js';
 import { AppError, notFound } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
 import { type JobAttempt } from '../../infrastructure/queue/job-queue.js';
@@ -14,7 +14,6 @@ import { ServiceRunDispatcher } from './service-run-dispatcher.js';
 import { ServiceRun } from './service-run.entity.js';
 
 const INCIDENT = { zh: '异常', en: 'Incident' };
-const SUPERVISORS = { zh: '电子监察员', en: 'supervisors' };
 
 /**
  * Carries out service runs: the handler, then the transition that completes the service task. A handler that
@@ -55,9 +54,10 @@ export class ServiceRunsService {
   async incidents(actor: Actor) {
     assertRole(actor, ['supervisor', 'administrator'], SUPERVISORS);
     return this.dataSource.query(
-      `SELECT r.id, r.case_id AS "caseId", c.case_number AS "caseNumber", c.stage_name AS "stageName", r.element_id AS "elementId",
+      `SELECT r.id, r.case_id AS "caseId", c.case_number AS "caseNumber", c.matter_id AS "matterId", m.name AS "matterName",
+              d.code AS "departmentCode", d.name AS "departmentName", c.stage_name AS "stageName", r.element_id AS "elementId",
               r.name, r.handler, r.attempts, r.retries, r.last_error AS "lastError", r.finished_at AS "failedAt"
-         FROM service_runs r JOIN cases c ON c.id = r.case_id
+         FROM service_runs r JOIN cases c ON c.id = r.case_id JOIN matters m ON m.id = c.matter_id JOIN departments d ON d.id = m.department_id
         WHERE r.status = 'failed' ORDER BY r.finished_at, r.id`,
     );
   }
