@@ -1,6 +1,8 @@
 import { App, Badge, Button, Checkbox, Form, Input, List, Modal, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+// The to-do list's stages as the API names them, so that the filter reads as the to-do list does.
+import { TODO_STAGE_NAMES, TODO_STAGES } from '../../../../src/cases/todo-stages';
 import { api } from '../../api/client';
 import type { Department } from '../../api/types';
 import { useLoad } from '../../api/useLoad';
@@ -41,11 +43,10 @@ interface Urge {
 }
 
 const COLOURS: Record<Alert, string> = { red: 'red', yellow: 'gold', green: 'green' };
-const LEGAL_STAGES = ['preAcceptance', 'acceptance', 'supplementAcceptance', 'review', 'decision', 'handling', 'delivery'];
 
 /** 预警监察: the cases by alert, filtered in the URL (so that a view can be bookmarked), each one urged from here. */
 export default function BoardPage() {
-  const { t, lang } = useI18n();
+  const { t, lang, pick } = useI18n();
   const location = useLocation();
   const navigate = useNavigate();
   const filter = parseBoardFilter(location.search);
@@ -61,7 +62,7 @@ export default function BoardPage() {
       <Typography.Title level={3} id="board-title">
         {t('menu.board')}
       </Typography.Title>
-      <Space size="large" wrap style={{ marginBottom: 16 }}>
+      <Space size="large" wrap style={{ display: 'flex', marginBottom: 16 }}>
         {ALERTS.map((alert) => (
           <Statistic key={alert} title={<Badge color={COLOURS[alert]} text={t(`board.${alert}`)} />} value={board.data?.counts[alert] ?? 0} />
         ))}
@@ -89,7 +90,7 @@ export default function BoardPage() {
           style={{ minWidth: 160 }}
           value={filter.legalStage}
           onChange={(legalStage) => setFilter({ legalStage })}
-          options={LEGAL_STAGES.map((stage) => ({ value: stage, label: stage }))}
+          options={TODO_STAGES.map((stage) => ({ value: stage, label: pick(TODO_STAGE_NAMES[stage]) }))}
         />
         <Select
           aria-label={t('board.urges')}
