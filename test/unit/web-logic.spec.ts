@@ -2,7 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { actionBody } from '../../web/src/lib/action-forms.js';
 import { ApiError, formFieldErrors } from '../../web/src/lib/api-errors.js';
 import { boardQuery, DEFAULT_BOARD_FILTER, daysLeftText, parseBoardFilter } from '../../web/src/lib/board-query.js';
+import { hasDiagram, positionMarks, problemsByElement } from '../../web/src/lib/diagram-marks.js';
 import { homeFor, menuFor } from '../../web/src/lib/menu.js';
+import { beijingDate, beijingTime } from '../../web/src/lib/time.js';
 import { monthlySeries, onTimeRate, percent, type StatisticsRow, statisticsQuery, volumeSeries } from '../../web/src/lib/statistics-series.js';
 
 const row = (key: string, name: string, month: string | null, received: number, onTime = 0, late = 0): StatisticsRow => ({
@@ -122,5 +124,49 @@ describe('the web application: action forms', () => {
   it('keeps the defects of a supplementation notice that say something, the whole filing\'s without an item', () => {
     const body = actionBody('requestSupplement', { supplementItems: [{ requiredMaterialId: 'item-1', problem: ' 缺少签章 ' }, { problem: '' }, { requiredMaterialId: '', problem: '申请表填写不全' }] });
     expect(body).toEqual({ supplementItems: [{ requiredMaterialId: 'item-1', problem: '缺少签章' }, { problem: '申请表填写不全' }] });
+  });
+});
+
+describe('the web application: marks on a diagram', () => {
+  it('marks where a case has been, waits and failed, the most telling mark winning', () => {
+    const marks = positionMarks({
+      visited: [{ elementId: 'application', times: 1 }, { elementId: 'review', times: 2 }, { elementId: 'notifyRefusal', times: 1 }],
+      flowsTaken: ['flow1'],
+      waitingAt: ['review'],
+      failedAt: ['notifyRefusal'],
+      endedAt: null,
+    });
+    expect(marks).toEqual([
+      { elementId: 'application', className: 'tb-visited' },
+      { elementId: 'review', className: 'tb-waiting' },
+      { elementId: 'notifyRefusal', className: 'tb-failed' },
+      { elementId: 'flow1', className: 'tb-visited' },
+    ]);
+    expect(positionMarks({ visited: [{ elementId: 'end', times: 1 }], flowsTaken: [], waitingAt: [], failedAt: [], endedAt: 'end' })).toEqual([{ elementId: 'end', className: 'tb-ended' }]);
+  });
+
+  it('groups the validator\'s problems by element, the file\'s own under null, and ignores a body without them', () => {
+    const problem = (elementId: string | null, rule: string) => ({ elementId, rule, message: { zh: rule, en: rule } });
+    const byElement = problemsByElement({ problems: [problem('task', 'user-task-role'), problem('task', 'user-task-stage'), problem(null, 'no-kind')] });
+    expect([...byElement.keys()]).toEqual(['task', null]);
+    expect(byElement.get('task')!.map((found) => found.rule)).toEqual(['user-task-role', 'user-task-stage']);
+    expect(problemsByElement(null).size).toBe(0);
+    expect(problemsByElement({ fields: [] }).size).toBe(0);
+  });
+
+  it('tells a file with its own diagram from one to lay out', () => {
+    expect(hasDiagram('<bpmn:definitions><bpmndi:BPMNDiagram id="d"/></bpmn:definitions>')).toBe(true);
+    expect(hasDiagram('<definitions><BPMNDiagram/></definitions>')).toBe(true);
+    expect(hasDiagram('<bpmn:definitions><bpmn:process id="p"/></bpmn:definitions>')).toBe(false);
+  });
+});
+
+describe('the web application: times in Beijing', () => {
+  it('shows a moment from the API as the centre reads it, and a deadline on its Beijing day', () => {
+    expect(beijingTime('2026-11-29T09:28:00.000Z')).toBe('2026-11-29 17:28');
+    expect(beijingDate('2026-12-09T16:30:00.000Z')).toBe('2026-12-10');
+    expect(beijingDate('2026-12-11')).toBe('2026-12-11');
+    expect(beijingTime(null)).toBe('—');
+    expect(beijingTime('not a date')).toBe('—');
   });
 });

@@ -71,9 +71,15 @@ export interface OpenTask {
   deadline: string | null;
 }
 
+export interface ClockLimit {
+  deadline: string | null;
+  remainingDays: number | null;
+  overdue: boolean;
+}
+
 export interface CaseDetail extends CaseSummary {
   openTasks: OpenTask[];
-  clock: unknown;
+  clock: { alert: string | null; promised: ClockLimit; legal: ClockLimit; pause: { kindName: { zh: string; en: string } } | null } | null;
 }
 
 export interface StoredMaterial {

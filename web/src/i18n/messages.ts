@@ -120,6 +120,7 @@ export const MESSAGES = {
   'cases.project': ['项目名称', 'Project'],
   'cases.stage': ['当前环节', 'Stage'],
   'cases.deadline': ['承诺办结期限', 'Promised deadline'],
+  'cases.legalDeadline': ['法定办结期限', 'Legal deadline'],
   'cases.created': ['创建时间', 'Created'],
   'cases.drafts': ['草稿', 'Drafts'],
   'cases.submitted': ['已提交', 'Submitted'],

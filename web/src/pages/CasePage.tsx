@@ -1,8 +1,8 @@
-import { Button, Card, Col, Descriptions, Form, Input, List, Modal, Rate, Row, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Form, Input, List, Modal, Rate, Row, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api, blobUrl, download } from '../api/client';
-import type { CaseDetail, Checklist, StoredMaterial } from '../api/types';
+import type { CaseDetail, Checklist, ClockLimit, StoredMaterial } from '../api/types';
 import { useLoad } from '../api/useLoad';
 import { useShowError } from '../api/useShowError';
 import { useAuth } from '../auth/Auth';
@@ -11,7 +11,8 @@ import { CasePosition } from '../components/CasePosition';
 import { useI18n } from '../i18n/I18n';
 import { BASIC_FIELDS } from '../lib/basic-fields';
 import { MaterialItem } from './FilingPage';
-import { beijingTime } from '../lib/time';
+import { daysLeftText } from '../lib/board-query';
+import { beijingDate, beijingTime } from '../lib/time';
 
 interface TimelineEntry {
   at: string;
@@ -49,6 +50,7 @@ export default function CasePage() {
       <Typography.Title level={3}>
         {detail.caseNumber} <Tag color="blue">{detail.stageName}</Tag>
       </Typography.Title>
+      {detail.clock && <Deadlines clock={detail.clock} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card title={t('filing.basic')} size="small">
@@ -121,6 +123,27 @@ export default function CasePage() {
         {preview?.type.startsWith('image/') ? <img src={preview.url} alt={preview.name} style={{ maxWidth: '100%' }} /> : preview && <iframe title={preview.name} src={preview.url} style={{ width: '100%', height: '75vh', border: 0 }} />}
       </Modal>
     </article>
+  );
+}
+
+const ALERT_COLOURS: Record<string, string> = { red: 'red', yellow: 'gold', green: 'green' };
+
+/** The promised and legal deadlines with the working days left, coloured by the case's alert; a pause says why. */
+function Deadlines({ clock }: { clock: NonNullable<CaseDetail['clock']> }) {
+  const { t, lang, pick } = useI18n();
+  const limit = (label: string, value: ClockLimit) =>
+    value.deadline && (
+      <span>
+        {label}: <Tag color={ALERT_COLOURS[clock.alert ?? ''] ?? 'default'}>{beijingDate(value.deadline)}</Tag>
+        {value.remainingDays !== null && daysLeftText(value.remainingDays, lang)}
+      </span>
+    );
+  return (
+    <Space wrap size="large" style={{ marginBottom: 16 }}>
+      {limit(t('cases.deadline'), clock.promised)}
+      {limit(t('cases.legalDeadline'), clock.legal)}
+      {clock.pause && <Tag color="purple">{pick(clock.pause.kindName)}</Tag>}
+    </Space>
   );
 }
 
