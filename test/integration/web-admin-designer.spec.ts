@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { projectRoot } from '../../src/common/project-root.js';
-import { logInThroughForm, openBrowser, screenshot, unlabelledFields } from '../support/browser.js';
+import { asUser, openBrowser, screenshot, unlabelledFields } from '../support/browser.js';
 import { deploy, type Deployment } from '../support/tongban.js';
 
 // One mode is enough for the browser: the pages talk to the same API in both (embedded is the README's first command).
@@ -20,16 +20,8 @@ describe('web application: an administrator and a process designer (embedded mod
     await deployment?.stop();
   });
 
-  async function as(username: string, work: (page: Page) => Promise<void>): Promise<void> {
-    const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    try {
-      const page = await context.newPage();
-      await logInThroughForm(page, deployment.baseUrl, username, deployment.passwords[username]);
-      await work(page);
-    } finally {
-      await context.close();
-    }
-  }
+  const as = (username: string, work: (page: Page) => Promise<void>) =>
+    asUser(browser, deployment.baseUrl, { username, password: deployment.passwords[username] }, work);
 
   it('lets the administrator add a department (a bad code refused by field), a member of staff, and a holiday', async () => {
     await as('admin1', async (page) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { logInThroughForm, openBrowser, screenshot, takeAction, unlabelledFields, uploadedFile } from '../support/browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { asUser, openBrowser, screenshot, takeAction, unlabelledFields, uploadedFile } from '../support/browser.js';
 import { residentId } from '../support/identities.js';
 import { deploy, type Deployment, fileSubmittedCase, GRASSLAND_MATTER_CODE, newApplicant, smallPdf, waitForStage } from '../support/tongban.js';
 
@@ -22,17 +22,8 @@ describe('web application: window staff, reviewer and decider take a case to its
     await deployment?.stop();
   });
 
-  /** Each member of staff in their own browser context, as on their own machine. */
-  async function as(username: string, work: (page: Page) => Promise<void>): Promise<void> {
-    const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    try {
-      const page = await context.newPage();
-      await logInThroughForm(page, deployment.baseUrl, username, deployment.passwords[username]);
-      await work(page);
-    } finally {
-      await context.close();
-    }
-  }
+  const as = (username: string, work: (page: Page) => Promise<void>) =>
+    asUser(browser, deployment.baseUrl, { username, password: deployment.passwords[username] }, work);
 
   const openCase = async (page: Page) => {
     await page.goto(`${deployment.baseUrl}/cases/${caseId}`);

@@ -54,3 +54,15 @@ export function unlabelledFields(page: Page): Promise<string[]> {
     return fields.filter((field) => field.checkVisibility() && !named(field)).map((field) => field.outerHTML.slice(0, 160));
   })()`);
 }
+
+/** Logs a user in through the form in a browser context of their own (as on their own machine), lets them work, and closes it. */
+export async function asUser(browser: Browser, baseUrl: string, credentials: { username: string; password: string }, work: (page: Page) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await logInThroughForm(page, baseUrl, credentials.username, credentials.password);
+    await work(page);
+  } finally {
+    await context.close();
+  }
+}

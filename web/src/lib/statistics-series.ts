@@ -1,4 +1,8 @@
-/** Turns GET /api/statistics into what the charts and the table draw. No imports: jest tests this file too. */
+/**
+ * Turns GET /api/statistics into what the charts and the table draw. No imports: jest tests this file too.
+ * The answer's shape is src/statistics/statistics-figures.ts's, restated because importing it would bring the
+ * server's entities into the browser build's type check.
+ */
 export interface StatisticsFigures {
   received: number;
   accepted: number;
