@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { openBrowser, screenshot, takeAction, unlabelledFields, uploadedFile } from '../support/browser.js';
-import { deploy, type Deployment, grasslandMatter, smallPdf } from '../support/tongban.js';
+import { deploy, type Deployment, grasslandMatter, loginAs, smallPdf } from '../support/tongban.js';
 
 // One mode is enough for the browser: the pages talk to the same API in both (embedded is the README's first command).
 describe('web application: an applicant files online (embedded mode, Chromium)', () => {
@@ -107,12 +107,28 @@ describe('web application: an applicant files online (embedded mode, Chromium)',
     await screenshot(page, 'applicant-7-case');
   });
 
+  it('answers a supplementation notice from the case page: the item named, a new file, then supplement', async () => {
+    const caseId = new URL(page.url()).pathname.split('/').pop()!;
+    const matter = await grasslandMatter(deployment);
+    const item = matter.requiredMaterials[0];
+    const window = await loginAs(deployment, 'window1');
+    const notice = await window.post(`/api/cases/${caseId}/actions/requestSupplement`, { supplementItems: [{ requiredMaterialId: item.id, problem: '申请书缺少签章，请补交签章完整的扫描件' }] });
+    expect(notice.status).toBe(200);
+    await page.reload();
+    await page.getByText('补正通知').waitFor();
+    await page.locator('input[type=file]').first().setInputFiles({ name: '补正申请书.pdf', mimeType: 'application/pdf', buffer: smallPdf() });
+    await uploadedFile(page, '补正申请书.pdf').waitFor();
+    await screenshot(page, 'applicant-8-supplementation');
+    await takeAction(page, 'supplement', '已补交签章完整的申请书');
+    await page.locator('.ant-timeline').getByText('补交材料').waitFor();
+  });
+
   it('lists the case under my cases with its stage, at a phone’s width', async () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await page.goto(`${deployment.baseUrl}/my/cases`);
     await page.locator('.ant-table-row').first().waitFor();
     const width = await page.evaluate<number>('document.documentElement.scrollWidth');
     expect(width).toBeLessThanOrEqual(375);
-    await screenshot(page, 'applicant-8-my-cases-phone');
+    await screenshot(page, 'applicant-9-my-cases-phone');
   });
 });

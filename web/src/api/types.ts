@@ -102,6 +102,6 @@ export interface ChecklistItem {
 
 export interface Checklist {
   acceptingFiles: boolean;
-  notice: { round: number; items: { requiredMaterialId: string | null; name?: string; reason?: string; supplied: boolean | null }[] } | null;
+  notice: { round: number; items: { requiredMaterialId: string | null; name: string; problem: string; supplied: boolean | null }[] } | null;
   items: ChecklistItem[];
 }

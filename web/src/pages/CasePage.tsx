@@ -65,11 +65,17 @@ export default function CasePage() {
           {mine.length > 0 && <CaseActions caseId={caseId} actions={[...new Set(mine.flatMap((task) => task.actions))]} items={checklist.data?.items} onDone={kase.reload} />}
           {checklist.data?.acceptingFiles && checklist.data.notice && (
             <Card title={t('cases.supplementNotice')} size="small" style={{ marginTop: 16 }}>
-              {checklist.data.items
-                .filter((item) => checklist.data!.notice!.items.some((noticed) => noticed.requiredMaterialId === item.id))
-                .map((item) => (
-                  <MaterialItem key={item.id} caseId={caseId} item={item} onUploaded={checklist.reload} />
-                ))}
+              {checklist.data.notice.items.map((noticed) => {
+                const item = checklist.data!.items.find((candidate) => candidate.id === noticed.requiredMaterialId);
+                return (
+                  <div key={`${noticed.requiredMaterialId}-${noticed.problem}`} style={{ marginBottom: 16 }}>
+                    <Typography.Paragraph type="warning" style={{ marginBottom: 4 }}>
+                      {noticed.name}：{noticed.problem}
+                    </Typography.Paragraph>
+                    {item && <MaterialItem caseId={caseId} item={item} onUploaded={checklist.reload} />}
+                  </div>
+                );
+              })}
             </Card>
           )}
           <Card title={t('cases.materials')} size="small" style={{ marginTop: 16 }}>
