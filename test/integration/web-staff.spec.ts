@@ -37,6 +37,9 @@ describe('web application: window staff, reviewer and decider take a case to its
       await preAcceptance.waitFor({ state: 'attached' });
       const row = page.locator('.ant-table-row', { hasText: GRASSLAND_MATTER_CODE.split('-')[0] });
       await row.first().waitFor();
+      // 签收: the task becomes the clerk's, named as its holder.
+      await row.first().getByRole('button', { name: /签\s*收/ }).click();
+      await row.first().getByText('窗口受理员 刘敏').waitFor();
       await screenshot(page, 'staff-1-todo-list');
       await row.first().getByRole('link').click();
       await page.waitForURL(`**/cases/${caseId}`);
@@ -96,8 +99,9 @@ describe('web application: window staff, reviewer and decider take a case to its
   it('files a walk-in case at the counter, refusing a bad ID number next to its field', async () => {
     await as('window1', async (page) => {
       await page.getByRole('link', { name: '窗口收件' }).click();
+      await page.waitForURL(/\/work\/walk-in$/);
       // Typed into the searchable list, which opens it on the matters once they are loaded.
-      await page.getByLabel('事项').fill(GRASSLAND_MATTER_CODE);
+      await page.getByLabel('事项', { exact: true }).fill(GRASSLAND_MATTER_CODE);
       await page.locator('.ant-select-item-option', { hasText: GRASSLAND_MATTER_CODE }).click();
       await page.getByLabel('证件号码').fill('110105194912310021');
       const basic: Record<string, string> = { 申请单位: '王五', 项目名称: '自家草场临时道路', 法定代表人: '王五', 单位电话: '13800000000', 经办人: '王五', 经办人手机: '13800000000' };

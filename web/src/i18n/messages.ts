@@ -165,6 +165,7 @@ export const MESSAGES = {
   'tasks.counts': ['各环节待办', 'To-do per stage'],
   'tasks.open': ['办理', 'Open'],
   'tasks.claim': ['签收', 'Claim'],
+  'tasks.release': ['退回', 'Release'],
   'tasks.received': ['到达时间', 'Arrived'],
   'tasks.task': ['环节', 'Step'],
   'admin.code': ['编码', 'Code'],

@@ -1,15 +1,17 @@
-import { Badge, Segmented, Table, Tag, Typography } from 'antd';
+import { App, Badge, Button, Segmented, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import { useLoad } from '../api/useLoad';
+import { useShowError } from '../api/useShowError';
+import { useAuth } from '../auth/Auth';
 import { useI18n } from '../i18n/I18n';
 import { beijingTime } from '../lib/time';
 
 interface TodoList {
   legalStages: { legalStage: string; name: { zh: string; en: string }; count: number }[];
   total: number;
-  items: { taskId: string; caseId: string; caseNumber: string; matterName: string; projectName: string; stageName: string; alert: string | null; openedAt: string; claimedBy: { name: string } | null }[];
+  items: { taskId: string; caseId: string; caseNumber: string; matterName: string; projectName: string; stageName: string; alert: string | null; openedAt: string; claimedBy: { id: string; name: string } | null }[];
 }
 
 const ALERT_COLOURS: Record<string, string> = { red: 'red', yellow: 'gold', green: 'green' };
@@ -18,7 +20,16 @@ const ALERT_COLOURS: Record<string, string> = { red: 'red', yellow: 'gold', gree
 export default function TasksPage() {
   const { t, pick } = useI18n();
   const [legalStage, setLegalStage] = useState('');
-  const { data, loading } = useLoad(() => api.get<TodoList>(`/api/tasks?limit=100${legalStage ? `&legalStage=${legalStage}` : ''}`), legalStage);
+  const { data, loading, reload } = useLoad(() => api.get<TodoList>(`/api/tasks?limit=100${legalStage ? `&legalStage=${legalStage}` : ''}`), legalStage);
+  const { user } = useAuth();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  // 签收 and 退回: a claimed task is its holder's alone until released.
+  const claim = (taskId: string, release: boolean) =>
+    api.post(`/api/tasks/${taskId}/${release ? 'release' : 'claim'}`).then(() => {
+      void message.success(t('cases.done'));
+      reload();
+    }, showError);
 
   return (
     <section aria-labelledby="tasks-title">
@@ -49,6 +60,17 @@ export default function TasksPage() {
           { title: t('board.alert'), dataIndex: 'alert', render: (alert: string | null) => alert && <Tag color={ALERT_COLOURS[alert]}>{t(`board.${alert}` as 'board.red')}</Tag> },
           { title: t('tasks.received'), dataIndex: 'openedAt', render: beijingTime },
           { title: t('board.holder'), dataIndex: 'claimedBy', render: (holder: { name: string } | null) => holder?.name ?? '—' },
+          {
+            title: '',
+            render: (_, item) => {
+              const mine = item.claimedBy?.id === user?.id;
+              return item.claimedBy && !mine ? null : (
+                <Button size="small" onClick={() => claim(item.taskId, mine)}>
+                  {t(mine ? 'tasks.release' : 'tasks.claim')}
+                </Button>
+              );
+            },
+          },
         ]}
       />
     </section>
