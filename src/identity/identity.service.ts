@@ -140,12 +140,19 @@ export class IdentityService {
     await this.throttle.succeeded(attempt);
     const token = newToken();
     const expiresAt = new Date(this.clock.now().getTime() + SESSION_HOURS * 3600_000);
-    await this.sessions.insert({ tokenHash: hashToken(token), userId: user.id, expiresAt });
+    await this.dataSource.transaction(async (tx) => {
+      await tx.insert(Session, { tokenHash: hashToken(token), userId: user.id, expiresAt });
+      await this.audit.record(tx, 'login', userActor(user), { username: user.username, userId: user.id, sessionExpiresAt: expiresAt.toISOString() });
+    });
     return { token, expiresAt, user: await actorOf(this.users.manager, user) };
   }
 
   async logout(token: string): Promise<void> {
-    await this.sessions.delete({ tokenHash: hashToken(token) });
+    await this.dataSource.transaction(async (tx) => {
+      const [session]: { user_id: string }[] = await tx.query(`DELETE FROM sessions WHERE token_hash = $1 RETURNING user_id`, [hashToken(token)]);
+      const user = session && (await tx.findOneBy(User, { id: session.user_id }));
+      if (user) await this.audit.record(tx, 'logout', userActor(user), { username: user.username, userId: user.id });
+    });
   }
 
   /**
