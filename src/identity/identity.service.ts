@@ -149,8 +149,10 @@ export class IdentityService {
 
   async logout(token: string): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      const [session]: { user_id: string }[] = await tx.query(`DELETE FROM sessions WHERE token_hash = $1 RETURNING user_id`, [hashToken(token)]);
-      const user = session && (await tx.findOneBy(User, { id: session.user_id }));
+      const session = await tx.findOneBy(Session, { tokenHash: hashToken(token) });
+      if (!session) return;
+      await tx.delete(Session, { tokenHash: session.tokenHash });
+      const user = await tx.findOneBy(User, { id: session.userId });
       if (user) await this.audit.record(tx, 'logout', userActor(user), { username: user.username, userId: user.id });
     });
   }

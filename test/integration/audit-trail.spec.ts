@@ -149,7 +149,7 @@ describe.each(MODES)('the audit trail (%s mode)', (mode) => {
       const [{ last_seq: last }] = await db.sql(`SELECT last_seq FROM audit_chain_head`);
       const lastSeq = Number(last);
       expect(lastSeq).toBeGreaterThan(14);
-      const idAt = async (seq: number) => (await db.sql(`SELECT id FROM audit_entries WHERE seq = $1`, [seq]))[0].id as string;
+      const idAt = async (seq: number) => String((await db.sql(`SELECT id FROM audit_entries WHERE seq = $1`, [seq]))[0].id);
       const [altered, swappedA, swappedB] = [await idAt(3), await idAt(9), await idAt(12)];
 
       // The trigger refuses every way of changing the trail.
@@ -160,9 +160,9 @@ describe.each(MODES)('the audit trail (%s mode)', (mode) => {
       await db.sql(`ALTER TABLE audit_entries DISABLE TRIGGER USER`);
       await db.sql(`UPDATE audit_entries SET comment = '改过的意见' WHERE seq = 3`);
       await db.sql(`DELETE FROM audit_entries WHERE seq IN (6, $1)`, [lastSeq]);
-      await db.sql(`UPDATE audit_entries SET seq = -1 WHERE seq = 9`);
+      await db.sql(`UPDATE audit_entries SET seq = 1000000000 WHERE seq = 9`);
       await db.sql(`UPDATE audit_entries SET seq = 9 WHERE seq = 12`);
-      await db.sql(`UPDATE audit_entries SET seq = 12 WHERE seq = -1`);
+      await db.sql(`UPDATE audit_entries SET seq = 12 WHERE seq = 1000000000`);
       await db.sql(`ALTER TABLE audit_entries ENABLE TRIGGER USER`);
       expected = [
         { seq: 3, id: altered, kind: 'altered' },
