@@ -20,6 +20,7 @@ import {
   basicInformation, type Client, deploy, type Deployment, grasslandMatter, handOverDetails, loginAs, newApplicant, smallPdf, uploadSmallMaterial,
 } from '../test/support/tongban.js';
 import { type CpuUsage, type ProcessGroups, startCpuMeter } from './cpu.js';
+import { readOptions } from './options.js';
 import { pgbenchSimpleUpdate, type PgbenchFigure } from './pgbench.js';
 
 const DEFAULTS = { cases: 200, concurrency: 16, workers: 2, warmup: 8, materialBytes: 4096, pgbenchSeconds: 15, timeoutSeconds: 1800 };
@@ -51,25 +52,6 @@ const LIFECYCLE = [
 ] as const;
 const STEP_NAMES = LIFECYCLE.map((step) => step.action).join(', ');
 type Action = (typeof LIFECYCLE)[number]['action'];
-
-/** `--kebab-name=N` on the command line, else `BENCH_SNAKE_NAME`, else the default. Unknown flags are refused, so a typo cannot go unnoticed. */
-function readOptions(): Options {
-  const flagName = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-  const known = Object.keys(DEFAULTS).map((name) => `--${flagName(name)}=`);
-  const unknown = process.argv.slice(2).filter((arg) => !known.some((flag) => arg.startsWith(flag)));
-  if (unknown.length) throw new Error(`unknown arguments ${unknown.join(' ')}; known: ${known.map((flag) => `${flag}N`).join(' ')}`);
-  const options = { ...DEFAULTS };
-  for (const name of Object.keys(DEFAULTS) as (keyof Options)[]) {
-    const flag = `--${flagName(name)}=`;
-    const variable = `BENCH_${flagName(name).replace(/-/g, '_').toUpperCase()}`;
-    const raw = process.argv.find((arg) => arg.startsWith(flag))?.slice(flag.length) ?? process.env[variable];
-    if (raw === undefined || raw === '') continue;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < (name === 'warmup' ? 0 : 1)) throw new Error(`${flag}N / ${variable} must be a ${name === 'warmup' ? 'non-negative' : 'positive'} integer, got "${raw}"`);
-    options[name] = value;
-  }
-  return options;
-}
 
 // ---------------------------------------------------------------------------------------------- driving
 
@@ -363,7 +345,7 @@ async function run(options: Options): Promise<Measured> {
 }
 
 async function main(): Promise<void> {
-  const options = readOptions();
+  const options = readOptions(DEFAULTS, { warmup: 0 });
   // Last resort on a crash: SIGTERM goes out synchronously, even though the stops are not awaited.
   process.on('exit', () => void stopAllProcesses());
   const abort = (why: string, code: number) => {

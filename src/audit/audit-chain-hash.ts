@@ -22,29 +22,25 @@ export interface ChainedFields {
   userAgent: string | null;
 }
 
-/** JSON with the keys of every object sorted, so that jsonb's own key order never changes a hash. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
-
 /**
- * `details` as jsonb gives it back: dates become strings and undefined members vanish. An entry is hashed in
- * this form before it is written, so that hashing the row read back later gives the same digest.
+ * JSON with the keys of every object sorted, so that jsonb's own key order never changes a hash. Like
+ * JSON.stringify (and so like jsonb, which stores what that gives) it uses toJSON (dates become strings) and
+ * leaves out undefined members; an entry therefore hashes the same before it is written and when read back.
  */
-export function asStoredJson(details: unknown): unknown {
-  return details == null ? null : JSON.parse(JSON.stringify(details));
+export function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value !== 'object') return JSON.stringify(value);
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonicalJson((value as { toJSON(): unknown }).toJSON());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const keys = Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined).sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`).join(',')}}`;
 }
 
 /** sha256 (hex) over the canonical serialisation of the entry's fields, its place (seq) and its predecessor's hash. */
 export function entryHash(entry: ChainedFields): string {
   const fields = [
     entry.seq, entry.prevHash, entry.caseId?.toLowerCase() ?? null, entry.action, entry.actorId?.toLowerCase() ?? null, entry.actorName,
-    entry.actorRole, entry.stageFrom, entry.stageTo, entry.comment, entry.commandId, asStoredJson(entry.details), entry.at.toISOString(),
+    entry.actorRole, entry.stageFrom, entry.stageTo, entry.comment, entry.commandId, entry.details, entry.at.toISOString(),
     entry.sourceIp, entry.userAgent,
   ];
   return createHash('sha256').update(canonicalJson(fields)).digest('hex');
