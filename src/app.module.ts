@@ -7,6 +7,7 @@ import { IdentityModule } from './identity/identity.module.js';
 import { MaterialsModule } from './materials/materials.module.js';
 import { OrganisationModule } from './organisation/organisation.module.js';
 import { RatingsModule } from './ratings/ratings.module.js';
+import { StatisticsModule } from './statistics/statistics.module.js';
 import { SeedModule } from './seed/seed.module.js';
 import { TestClockModule } from './test-clock/test-clock.module.js';
 
@@ -14,5 +15,5 @@ import { TestClockModule } from './test-clock/test-clock.module.js';
 const testClock = process.env.TONGBAN_TEST_CLOCK === '1' ? [TestClockModule] : [];
 
 /** The HTTP API. */
-@Module({ imports: [CoreModule, IdentityModule, CatalogModule, MaterialsModule, HealthModule, SeedModule, RatingsModule, ConsultationsModule, OrganisationModule, ...testClock] })
+@Module({ imports: [CoreModule, IdentityModule, CatalogModule, MaterialsModule, HealthModule, SeedModule, RatingsModule, ConsultationsModule, OrganisationModule, StatisticsModule, ...testClock] })
 export class AppModule {}

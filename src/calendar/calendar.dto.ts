@@ -5,14 +5,14 @@ import { Trimmed } from '../common/trim.js';
 import { isCalendarDate } from './calendar-date.js';
 import { DAY_KINDS, type DayKind } from './working-day-calendar.js';
 
-const IsCalendarDate = () =>
+export const IsCalendarDate = () =>
   ValidateBy({
     name: 'isCalendarDate',
     validator: { validate: isCalendarDate, defaultMessage: buildMessage(() => '$property must be a real date in the form YYYY-MM-DD') },
   });
 
 /** For a range: the end may equal the start but not precede it (a malformed start is reported on its own). */
-const IsNotBefore = (property: string) =>
+export const IsNotBefore = (property: string) =>
   ValidateBy({
     name: 'isNotBefore',
     constraints: [property],
