@@ -8,13 +8,15 @@ import { startCaseWorkers } from './cases/start-workers.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { ClockSync } from './common/clock-sync.js';
 import { refuseNonJsonBodies } from './common/json-bodies.js';
+import { requestOrigins } from './common/request-origin.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig, loadConfig } from './config/app-config.js';
 import { DemoSeeder, printAccounts } from './seed/demo-seeder.service.js';
 
 async function bootstrap(): Promise<void> {
-  loadConfig(); // fails fast, before anything starts, on a bad configuration
+  const { trustProxy } = loadConfig(); // fails fast, before anything starts, on a bad configuration
   const app = await NestFactory.create(AppModule);
+  app.use(requestOrigins(trustProxy));
   app.use(refuseNonJsonBodies);
   const clockSync = app.get(ClockSync);
   // With a test clock, each request first takes up its time: another process may have moved it.
