@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { DataSource } from 'typeorm';
 import { ServiceGuides1796700000000 } from '../../migrations/1796700000000-service-guides.js';
 import { MatterAdministration1797500000000 } from '../../migrations/1797500000000-matter-administration.js';
 import { allMigrations } from '../../migrations/index.js';
+import { UNSETTLED_CLOCKS } from '../../src/cases/legal-clock/legal-clock.service.js';
 import { AuditEntry } from '../../src/audit/audit-entry.entity.js';
 import { CalendarDay } from '../../src/calendar/calendar-day.entity.js';
 import { CalendarYear } from '../../src/calendar/calendar-year.entity.js';
@@ -153,6 +155,17 @@ describe.each([
     // Only open cases must be distinct filings: a refused or withdrawn one may be filed again.
     const filings = await dataSource.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'uq_cases_organisation_project'`);
     expect(filings[0].indexdef).toMatch(/UNIQUE INDEX .*\(applicant_organisation, project_name\) WHERE \(\(?status\)?::text = 'open'/);
+  });
+
+  // Plans, not timings: with sequential scans ruled out, each lookup must still find an index to use.
+  it('gives the sweep of unsettled clocks and the departments of a case an index each', async () => {
+    const plan = (sql: string) => dataSource.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      const rows: Record<string, string>[] = await tx.query(`EXPLAIN ${sql}`);
+      return rows.map((row) => Object.values(row)[0]).join('\n');
+    });
+    expect(await plan(UNSETTLED_CLOCKS)).toContain('ix_case_clocks_unsettled');
+    expect(await plan(`SELECT DISTINCT department FROM case_tasks WHERE case_id = '${randomUUID()}'`)).toContain('ix_case_tasks_case');
   });
 
   // Matters stored before the guides grew could only have come from the demo seeder: they get its values.
