@@ -6,9 +6,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { cleanups, publish, runBenchmark, serverModeServices } from './harness.js';
 import { statisticsParameters, statisticsSql } from '../src/statistics/statistics-query.js';
-import { stopAllProcesses } from '../test/support/processes.js';
-import { startS3Server } from '../test/support/s3-server.js';
 import { type Client, deploy, type Deployment, download, loginAs, newApplicant } from '../test/support/tongban.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 200_000);
@@ -73,46 +72,37 @@ async function timed(client: Client, deployment: Deployment, path: string): Prom
   return times.sort((a, b) => a - b);
 }
 
-async function main(): Promise<void> {
-  const s3 = await startS3Server('tongban-bench');
-  Object.assign(process.env, {
-    TEST_REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-    TEST_S3_ENDPOINT: s3.endpoint, TEST_S3_ACCESS_KEY: s3.accessKey, TEST_S3_SECRET_KEY: s3.secretKey,
-  });
+async function measure(): Promise<string> {
+  await serverModeServices();
   const deployment = await deploy('server');
+  cleanups.push(() => deployment.stop());
   const db = new pg.Client({ connectionString: deployment.env.DATABASE_URL });
-  try {
-    await db.connect();
-    const { username } = await newApplicant(deployment);
-    const [{ applicant, window }] = (await db.query(
-      `SELECT (SELECT id FROM users WHERE username = $1) AS applicant, (SELECT id FROM users WHERE username = 'window1') AS window`, [username],
-    )).rows;
-    let started = performance.now();
-    await db.query(GENERATE, [applicant, window, CASES]);
-    await db.query(RATE, [applicant]);
-    await db.query(NOTIFY, [window]);
-    await db.query('ANALYZE');
-    console.error(`generated ${CASES} cases in ${Math.round(performance.now() - started)} ms`);
-    if (process.env.BENCH_EXPLAIN) {
-      const scope = { from: '2026-01-01', to: '2026-12-31', departmentCodes: null, matterId: null, groupBy: 'department' as const, byMonth: true };
-      const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${statisticsSql(scope.groupBy)}`, statisticsParameters(scope));
-      console.error(plan.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n'));
-    }
-    const supervisor = await loginAs(deployment, 'supervisor1');
-    console.log(`| request (${CASES.toLocaleString('en')} cases, 2025–2026) | fastest ms | median ms | slowest ms |\n|---|---|---|---|`);
-    for (const path of REQUESTS) {
-      const times = await timed(supervisor, deployment, path);
-      console.log(`| \`${path.replace('/api/statistics', '')}\` | ${times[0].toFixed(0)} | ${times[Math.floor(RUNS / 2)].toFixed(0)} | ${times.at(-1)!.toFixed(0)} |`);
-    }
-  } finally {
-    await db.end().catch(() => undefined);
-    await deployment.stop();
-    await s3.stop();
-    await stopAllProcesses();
+  cleanups.push(() => db.end());
+  await db.connect();
+  const { username } = await newApplicant(deployment);
+  const [{ applicant, window }] = (await db.query(
+    `SELECT (SELECT id FROM users WHERE username = $1) AS applicant, (SELECT id FROM users WHERE username = 'window1') AS window`, [username],
+  )).rows;
+  const started = performance.now();
+  await db.query(GENERATE, [applicant, window, CASES]);
+  await db.query(RATE, [applicant]);
+  await db.query(NOTIFY, [window]);
+  await db.query('ANALYZE');
+  console.error(`generated ${CASES} cases in ${Math.round(performance.now() - started)} ms`);
+  if (process.env.BENCH_EXPLAIN) await explain(db);
+  const supervisor = await loginAs(deployment, 'supervisor1');
+  const lines = [`| request (${CASES.toLocaleString('en')} cases, 2025–2026) | fastest ms | median ms | slowest ms |`, '|---|---|---|---|'];
+  for (const path of REQUESTS) {
+    const times = await timed(supervisor, deployment, path);
+    lines.push(`| \`${path.replace('/api/statistics', '')}\` | ${times[0].toFixed(0)} | ${times[Math.floor(RUNS / 2)].toFixed(0)} | ${times.at(-1)!.toFixed(0)} |`);
   }
+  return lines.join('\n') + '\n';
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+async function explain(db: pg.Client): Promise<void> {
+  const scope = { from: '2026-01-01', to: '2026-12-31', departmentCodes: null, matterId: null, groupBy: 'department' as const, byMonth: true };
+  const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${statisticsSql(scope.groupBy)}`, statisticsParameters(scope));
+  console.error(plan.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n'));
+}
+
+await runBenchmark(3600, measure, (markdown) => publish(markdown, 'bench/results/statistics-latest.md', ['<!-- statistics-bench:start -->', '<!-- statistics-bench:end -->']));

@@ -9,14 +9,16 @@ import { startCaseWorkers } from './cases/start-workers.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { ClockSync } from './common/clock-sync.js';
 import { refuseNonJsonBodies } from './common/json-bodies.js';
+import { requestOrigins } from './common/request-origin.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig, loadConfig } from './config/app-config.js';
 import { DemoSeeder, printAccounts } from './seed/demo-seeder.service.js';
 import { serveWebApp } from './web-app/serve-web-app.js';
 
 async function bootstrap(): Promise<void> {
-  loadConfig(); // fails fast, before anything starts, on a bad configuration
+  const { trustProxy } = loadConfig(); // fails fast, before anything starts, on a bad configuration
   const app = await NestFactory.create<NestExpressApplication>(AppModule);
+  app.use(requestOrigins(trustProxy));
   app.use(refuseNonJsonBodies);
   serveWebApp(app);
   const clockSync = app.get(ClockSync);

@@ -1,10 +1,24 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One line of the append-only audit trail; a case's entries are its timeline. */
+const bigintAsNumber = { to: (value: number) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
+
+/**
+ * One line of the append-only audit trail; a case's entries are its timeline. Each entry has its place in one
+ * gap-free chain (`seq`) and carries the hash of the entry before it (see audit-chain-hash.ts).
+ */
 @Entity({ name: 'audit_entries' })
 export class AuditEntry {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;
+
+  @Column('bigint', { transformer: bigintAsNumber })
+  seq: number;
+
+  @Column('char', { name: 'prev_hash', length: 64 })
+  prevHash: string;
+
+  @Column('char', { length: 64 })
+  hash: string;
 
   @Column('uuid', { name: 'case_id', nullable: true })
   caseId: string | null;
@@ -38,4 +52,11 @@ export class AuditEntry {
 
   @Column({ type: 'timestamptz' })
   at: Date;
+
+  /** Where the request came from: the client's address (X-Forwarded-For only behind a trusted proxy). */
+  @Column({ name: 'source_ip', type: 'varchar', nullable: true })
+  sourceIp: string | null;
+
+  @Column({ name: 'user_agent', type: 'varchar', nullable: true })
+  userAgent: string | null;
 }

@@ -1,24 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Like, Repository } from 'typeorm';
+import { AuditChainWriter, type NewAuditEntry } from './audit-chain-writer.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
-export type NewAuditEntry = Omit<AuditEntry, 'id'>;
+export type { NewAuditEntry };
 
-// Entries about a case that are not steps of it: file changes and who holds which task.
-const NOT_STEPS = ['material.', 'task.'];
+// Entries about a case that are not steps of it: file changes, who holds which task, the documents issued.
+const NOT_STEPS = ['material.', 'task.', 'document.'];
 
-/** The append-only trail. Appends take the caller's transaction, so a change and its record commit together. */
+/**
+ * The append-only trail. Appends take the caller's transaction, so a change and its record commit together
+ * (the entry is written, chained, just before that transaction commits).
+ */
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+  constructor(
+    @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
+    private readonly chain: AuditChainWriter,
+  ) {}
 
-  async append(tx: EntityManager, entry: NewAuditEntry): Promise<void> {
-    await tx.insert(AuditEntry, entry);
+  append(tx: EntityManager, entry: NewAuditEntry): Promise<void> {
+    return this.chain.append(tx, entry);
   }
 
   caseHistory(caseId: string): Promise<AuditEntry[]> {
-    return this.entries.find({ where: { caseId }, order: { id: 'ASC' } });
+    return this.entries.find({ where: { caseId }, order: { seq: 'ASC' } });
   }
 
   /** The case's steps: its history without the file-by-file changes of its materials and who claimed which task, which stay in the trail. */

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { type Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
+import { currentOrigin } from '../common/request-origin.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { JOB_QUEUE, type JobQueue, QUEUES } from '../infrastructure/queue/job-queue.js';
 import { assertCanRead } from './case-access.js';
@@ -39,7 +40,7 @@ export class CaseCommandsService {
       ...(dto.competentAuthority ? { competentAuthority: dto.competentAuthority } : {}),
       ...(dto.pickup ? { pickup: { ...dto.pickup } } : {}),
     };
-    const command: TransitionCommand = { commandId, caseId, action, taskId: dto.taskId, actor, payload };
+    const command: TransitionCommand = { commandId, caseId, action, taskId: dto.taskId, actor, payload, origin: currentOrigin() };
     const outcome = await this.queue.run<TransitionCommand, TransitionOutcome>(QUEUES.caseTransitions, commandId, command, this.config.transitionWaitMs);
     return outcome ?? { commandId, result: 'pending' };
   }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { withOrigin } from '../common/request-origin.js';
 import { JOB_QUEUE, type JobQueue, QUEUES } from '../infrastructure/queue/job-queue.js';
 import { CaseTransitionService } from './case-transition.service.js';
 import { TransitionCommand } from './transition.js';
@@ -12,6 +13,6 @@ export class CaseTransitionWorker {
   ) {}
 
   start(): void {
-    this.queue.work(QUEUES.caseTransitions, (command: TransitionCommand) => this.transitions.execute(command));
+    this.queue.work(QUEUES.caseTransitions, (command: TransitionCommand) => withOrigin(command.origin, () => this.transitions.execute(command)));
   }
 }

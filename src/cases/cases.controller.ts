@@ -5,6 +5,7 @@ import { type Actor, CurrentActor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { CaseCommandsService, CommandAnswer } from './case-commands.service.js';
+import { CaseReplayService } from './case-replay.service.js';
 import { CreateCaseDto, ListCasesQuery, TransitionDto, UpdateDraftDto, WithdrawDto } from './case.dto.js';
 import { CasesService } from './cases.service.js';
 import { DraftsService } from './drafts.service.js';
@@ -23,6 +24,7 @@ export class CasesController {
     private readonly drafts: DraftsService,
     private readonly withdrawals: WithdrawalService,
     private readonly refilings: RefilingService,
+    private readonly replays: CaseReplayService,
   ) {}
 
   @Post('cases')
@@ -71,6 +73,12 @@ export class CasesController {
   @Get('cases/:caseId/position')
   position(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string) {
     return this.cases.position(actor, caseId);
+  }
+
+  /** The case's audit entries in order with the stage after each, and whether they lead to the stage it is at. */
+  @Get('cases/:caseId/replay')
+  replay(@CurrentActor() actor: Actor, @Param('caseId', uuidParam('caseId')) caseId: string) {
+    return this.replays.replay(actor, caseId);
   }
 
   @Get('cases/:caseId/timeline')

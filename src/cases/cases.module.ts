@@ -27,6 +27,7 @@ import { CaseProgressService } from './case-progress.service.js';
 import { CaseStepRecorder } from './case-steps.js';
 import { CaseDocument } from './results/case-document.entity.js';
 import { CaseDocumentsService } from './results/case-documents.service.js';
+import { CaseReplayService } from './case-replay.service.js';
 import { CaseResultsController } from './results/case-results.controller.js';
 import { CaseResultsService } from './results/case-results.service.js';
 import { DocumentVerificationController } from './results/document-verification.controller.js';
@@ -57,7 +58,7 @@ import { LegalClockService } from './legal-clock/legal-clock.service.js';
   providers: [
     CasesService, WalkInService, DraftsService, TaskClaimsService, DeliveryRecords, WithdrawalService, RefilingService, CaseProgressService, CaseCommandsService, CaseTasksService,
     CaseTransitionService, CaseTransitionWorker, CaseStepRecorder,
-    CaseResultsService, CaseDocumentsService, FilingReceiptService, ServiceHandlers, ServiceRunDispatcher, ServiceRunsService, ServiceRunWorker,
+    CaseResultsService, CaseDocumentsService, CaseReplayService, FilingReceiptService, ServiceHandlers, ServiceRunDispatcher, ServiceRunsService, ServiceRunWorker,
     LegalClockService, CaseTimerStore, CaseTimerFiring, CaseTimerWorker,
   ],
   exports: [CaseTransitionWorker, ServiceRunWorker, CaseTimerWorker, CaseTimerFiring, TaskClaimsService],

@@ -1,5 +1,6 @@
 import type { Actor } from '../common/actor.js';
 import type { Message } from '../common/app-error.js';
+import type { RequestOrigin } from '../common/request-origin.js';
 
 /** A special procedure being started: which one, and how long it is expected to take (told to the applicant). */
 export interface SpecialProcedure {
@@ -35,6 +36,8 @@ export interface TransitionCommand {
   taskId?: string;
   actor: Actor;
   payload: TransitionPayload;
+  /** The request's address and user agent, for the trail the worker writes in another process. */
+  origin?: RequestOrigin;
 }
 
 export interface CaseStage {

@@ -42,6 +42,8 @@ export interface AppConfig {
   uploadSweepMs: number;
   /** TONGBAN_TEST_CLOCK=1: the product's time can be moved forward over the API, to rehearse deadlines. */
   testClock: boolean;
+  /** TONGBAN_TRUST_PROXY=1: a reverse proxy in front sets X-Forwarded-For, and the trail records the client it names. */
+  trustProxy: boolean;
   /** How often a service task's handler is tried before the run becomes an incident, and the first wait between tries (doubling). */
   serviceTaskRetry: { attempts: number; backoffMs: number };
   /** Working days a department has to answer a consultation or a complaint (我要问): platform rules, set by each centre. */
@@ -125,6 +127,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (testClock && env.NODE_ENV === 'production') throw new ConfigError('TONGBAN_TEST_CLOCK=1 is refused with NODE_ENV=production');
   const common = {
     testClock,
+    // Without a proxy in front, anyone could claim any address in the header.
+    trustProxy: env.TONGBAN_TRUST_PROXY === '1',
     timerSweepMs: positiveInteger(env, 'TONGBAN_TIMER_SWEEP_MS', 30_000),
     uploadSweepMs: positiveInteger(env, 'TONGBAN_UPLOAD_SWEEP_MS', 600_000),
     notifyWebhookUrl: optionalUrl(env, 'TONGBAN_NOTIFY_WEBHOOK_URL'),

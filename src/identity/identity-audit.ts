@@ -47,7 +47,7 @@ export class IdentityAudit {
     });
   }
 
-  /** The newest events concerning one login name, registered or not. */
+  /** The newest events concerning one login name, registered or not, with where each request came from. */
   async eventsOf(username: string, limit = 200) {
     const entries = await this.entries
       .createQueryBuilder('e')
@@ -62,6 +62,7 @@ export class IdentityAudit {
       at: e.at,
       actor: { id: e.actorId, name: e.actorName, role: e.actorRole },
       details: e.details,
+      origin: { sourceIp: e.sourceIp, userAgent: e.userAgent },
     }));
   }
 }

@@ -140,12 +140,21 @@ export class IdentityService {
     await this.throttle.succeeded(attempt);
     const token = newToken();
     const expiresAt = new Date(this.clock.now().getTime() + SESSION_HOURS * 3600_000);
-    await this.sessions.insert({ tokenHash: hashToken(token), userId: user.id, expiresAt });
+    await this.dataSource.transaction(async (tx) => {
+      await tx.insert(Session, { tokenHash: hashToken(token), userId: user.id, expiresAt });
+      await this.audit.record(tx, 'login', userActor(user), { username: user.username, userId: user.id, sessionExpiresAt: expiresAt.toISOString() });
+    });
     return { token, expiresAt, user: await actorOf(this.users.manager, user) };
   }
 
   async logout(token: string): Promise<void> {
-    await this.sessions.delete({ tokenHash: hashToken(token) });
+    await this.dataSource.transaction(async (tx) => {
+      const session = await tx.findOneBy(Session, { tokenHash: hashToken(token) });
+      if (!session) return;
+      await tx.delete(Session, { tokenHash: session.tokenHash });
+      const user = await tx.findOneBy(User, { id: session.userId });
+      if (user) await this.audit.record(tx, 'logout', userActor(user), { username: user.username, userId: user.id });
+    });
   }
 
   /**

@@ -417,7 +417,7 @@ describe.each(MODES)('applicant accounts (%s mode)', (mode) => {
       const person = personBody();
       await register(person);
       const me = clientOf(deployment, (await login(person.username, PASSWORD)).body.token);
-      expect((await me.get('/api/identity/security-log')).body.map((e: { action: string }) => e.action)).toEqual(['identity.registered']);
+      expect((await me.get('/api/identity/security-log')).body.map((e: { action: string }) => e.action)).toEqual(['identity.login', 'identity.registered']);
       expect((await me.get('/api/identity/security-log?username=admin1')).status).toBe(403);
     });
   });

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { DataSource } from 'typeorm';
 import { ServiceGuides1796700000000 } from '../../migrations/1796700000000-service-guides.js';
 import { MatterAdministration1797500000000 } from '../../migrations/1797500000000-matter-administration.js';
 import { allMigrations } from '../../migrations/index.js';
+import { UNSETTLED_CLOCKS } from '../../src/cases/legal-clock/legal-clock.service.js';
 import { AuditEntry } from '../../src/audit/audit-entry.entity.js';
 import { CalendarDay } from '../../src/calendar/calendar-day.entity.js';
 import { CalendarYear } from '../../src/calendar/calendar-year.entity.js';
@@ -40,6 +42,8 @@ import { StaffDepartment } from '../../src/organisation/staff-department.entity.
 import { CasePaperMaterial } from '../../src/materials/case-paper-material.entity.js';
 import { CaseUrge } from '../../src/supervision/case-urge.entity.js';
 import { Organisation1797400000000 } from '../../migrations/1797400000000-organisation.js';
+import { AuditChain1798000000000 } from '../../migrations/1798000000000-audit-chain.js';
+import { verifyChain } from '../../src/audit/chain-verification.js';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.js';
 
 const ENTITIES = [
@@ -115,7 +119,8 @@ describe.each([
       new Set(['audit_entries', 'calendar_days', 'calendar_years', 'case_clocks', 'case_commands', 'case_documents', 'case_materials', 'case_ratings', 'case_tasks', 'case_timers', 'cases', 'departments', 'licences', 'matters', 'notifications', 'service_runs', 'test_clock',
         'migrations', 'process_definitions', 'process_instances', 'required_materials', 'sessions', 'users',
         'organisations', 'organisation_members', 'organisation_invitations', 'password_reset_tokens', 'login_throttles', 'supplementation_notices', 'case_deliveries',
-        'material_templates', 'consultations', 'resumable_uploads', 'staff_departments', 'case_paper_materials', 'case_urges']),
+        'material_templates', 'consultations', 'resumable_uploads', 'staff_departments', 'case_paper_materials', 'case_urges',
+        'audit_chain_head']),
     );
 
     for (let i = 0; i < allMigrations.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });
@@ -137,7 +142,8 @@ describe.each([
     const constraints = await dataSource.query(`SELECT conname FROM pg_constraint WHERE conname LIKE 'uq\\_%' OR conname LIKE 'ck\\_%'`);
     expect(constraints.map((c: { conname: string }) => c.conname)).toEqual(
       expect.arrayContaining(['ck_case_materials_frozen', 'ck_consultations_answer_whole', 'ck_matters_promised_within_legal', 'uq_process_definitions_key_content', 'ck_resumable_uploads_offset', 'ck_matters_status', 'ck_matters_kind', 'ck_cases_channel', 'ck_cases_filer', 'uq_case_paper_materials_item',
-        'ck_case_clocks_urge_count', 'ck_case_urges_note', 'uq_case_urges_command']),
+        'ck_case_clocks_urge_count', 'ck_case_urges_note', 'uq_case_urges_command',
+        'uq_audit_entries_seq', 'ck_audit_chain_head_one_row']),
     );
     await expect(
       dataSource.query(`INSERT INTO departments (code, name, level) VALUES ('D', 'x', 'city'), ('D', 'y', 'city')`),
@@ -149,6 +155,17 @@ describe.each([
     // Only open cases must be distinct filings: a refused or withdrawn one may be filed again.
     const filings = await dataSource.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'uq_cases_organisation_project'`);
     expect(filings[0].indexdef).toMatch(/UNIQUE INDEX .*\(applicant_organisation, project_name\) WHERE \(\(?status\)?::text = 'open'/);
+  });
+
+  // Plans, not timings: with sequential scans ruled out, each lookup must still find an index to use.
+  it('gives the sweep of unsettled clocks and the departments of a case an index each', async () => {
+    const plan = (sql: string) => dataSource.transaction(async (tx) => {
+      await tx.query('SET LOCAL enable_seqscan = off');
+      const rows: Record<string, string>[] = await tx.query(`EXPLAIN ${sql}`);
+      return rows.map((row) => Object.values(row)[0]).join('\n');
+    });
+    expect(await plan(UNSETTLED_CLOCKS)).toContain('ix_case_clocks_unsettled');
+    expect(await plan(`SELECT DISTINCT department FROM case_tasks WHERE case_id = '${randomUUID()}'`)).toContain('ix_case_tasks_case');
   });
 
   // Matters stored before the guides grew could only have come from the demo seeder: they get its values.
@@ -287,6 +304,34 @@ describe.each([
     ]);
     for (const { indexdef } of boardIndexes) expect(indexdef).toMatch(/INCLUDE \(alert, urge_count\) WHERE \(+alert\)?::text = ANY/);
     for (const table of ['case_tasks', 'case_clocks', 'cases', 'matters', 'process_definitions', 'users', 'departments']) await dataSource.query(`DELETE FROM ${table}`);
+  });
+
+  it('numbers and hashes the entries already stored into one chain, and from then on refuses to change them', async () => {
+    const later = allMigrations.length - allMigrations.indexOf(AuditChain1798000000000);
+    for (let i = 0; i < later; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    // In id order, whatever their times; with no case and no account left (the foreign keys go).
+    for (const [action, at] of [['create', '2026-03-02T01:00:00.123Z'], ['submit', '2026-03-01T01:00:00Z'], ['calendar.day_set', '2026-03-03T01:00:00Z']]) {
+      await dataSource.query(
+        `INSERT INTO audit_entries (action, actor_name, actor_role, details, at) VALUES ($1, '张三', 'applicant', '{"b": 1, "a": [true, null, "文"]}', $2)`,
+        [action, at],
+      );
+    }
+    await dataSource.runMigrations({ transaction: 'each' });
+
+    expect(await dataSource.query(`SELECT action, seq::int FROM audit_entries ORDER BY id`)).toEqual([
+      { action: 'create', seq: 1 }, { action: 'submit', seq: 2 }, { action: 'calendar.day_set', seq: 3 },
+    ]);
+    expect(await verifyChain((sql, parameters) => dataSource.query(sql, parameters))).toMatchObject({ ok: true, checked: 3, lastSeq: 3, problems: [] });
+    await expect(dataSource.query(`UPDATE audit_entries SET comment = 'x'`)).rejects.toThrow(/append-only: UPDATE refused/);
+    await expect(dataSource.query(`DELETE FROM audit_entries`)).rejects.toThrow(/append-only: DELETE refused/);
+    await expect(dataSource.query(`TRUNCATE audit_entries`)).rejects.toThrow(/append-only: TRUNCATE refused/);
+    await expect(dataSource.query(`INSERT INTO audit_chain_head (id, last_seq, last_hash) VALUES (2, 0, $1)`, ['0'.repeat(64)])).rejects.toThrow(/ck_audit_chain_head_one_row/);
+    await expect(dataSource.query(`INSERT INTO audit_entries (action, actor_name, actor_role, at) VALUES ('x', 'x', 'x', now())`)).rejects.toThrow(/seq/);
+
+    // Taken down, the trail may be emptied again.
+    for (let i = 0; i < later; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    await dataSource.query(`DELETE FROM audit_entries`);
+    await dataSource.runMigrations({ transaction: 'each' });
   });
 });
 

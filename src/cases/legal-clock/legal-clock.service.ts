@@ -47,6 +47,13 @@ const has = (task: Pick<CaseTask, 'stages'> | null, ...stages: string[]) => !!ta
  * on them. Every change runs in the transaction of the step that caused it. The process decides what may
  * happen; this reads the stages (tongban:stage) of the tasks it passes.
  */
+/** Open clocks whose deadlines or acceptance window are still unknown; served by ix_case_clocks_unsettled. */
+export const UNSETTLED_CLOCKS = `SELECT k.case_id FROM case_clocks k
+  WHERE k.stopped_on IS NULL AND k.paused_since IS NULL
+    AND ((k.accepted_on IS NOT NULL AND (k.legal_deadline IS NULL OR k.promised_deadline IS NULL))
+      OR (k.accepted_on IS NULL AND k.received_on IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM case_timers t WHERE t.case_id = k.case_id AND t.kind = 'deemedAcceptance' AND t.state = 'pending')))`;
+
 @Injectable()
 export class LegalClockService {
   constructor(
@@ -187,13 +194,7 @@ export class LegalClockService {
    * computed again, so that they are set as soon as an administrator loads the year.
    */
   async settleUnknown(): Promise<CaseTimer[]> {
-    const waiting: { case_id: string }[] = await this.dataSource.query(
-      `SELECT k.case_id FROM case_clocks k
-        WHERE k.stopped_on IS NULL AND k.paused_since IS NULL
-          AND ((k.accepted_on IS NOT NULL AND (k.legal_deadline IS NULL OR k.promised_deadline IS NULL))
-            OR (k.accepted_on IS NULL AND k.received_on IS NOT NULL
-                AND NOT EXISTS (SELECT 1 FROM case_timers t WHERE t.case_id = k.case_id AND t.kind = 'deemedAcceptance' AND t.state = 'pending')))`,
-    );
+    const waiting: { case_id: string }[] = await this.dataSource.query(UNSETTLED_CLOCKS);
     const added: CaseTimer[] = [];
     for (const { case_id: caseId } of waiting) {
       await this.dataSource.transaction(async (tx) => {

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { AuditService } from '../../audit/audit.service.js';
 import { dateInShanghai } from '../../calendar/calendar-date.js';
 import { type Actor } from '../../common/actor.js';
 import { AppError, notFound } from '../../common/app-error.js';
@@ -11,6 +12,7 @@ import { renderPdf } from '../../infrastructure/pdf/pdf-writer.js';
 import { OBJECT_STORAGE, type ObjectStorage } from '../../infrastructure/storage/object-storage.js';
 import { assertCanRead } from '../case-access.js';
 import { Case } from '../case.entity.js';
+import { SYSTEM_ACTOR } from '../trail-actor.js';
 import { type ClockStep, LegalClockService } from '../legal-clock/legal-clock.service.js';
 import { SupplementationNotice } from '../../materials/supplementation-notice.entity.js';
 import { ServiceRun } from '../service-runs/service-run.entity.js';
@@ -37,6 +39,7 @@ export class CaseDocumentsService {
     @InjectRepository(Case) private readonly cases: Repository<Case>,
     @Inject(OBJECT_STORAGE) private readonly storage: ObjectStorage,
     private readonly legalClock: LegalClockService,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -122,10 +125,18 @@ export class CaseDocumentsService {
   ): Promise<void> {
     const { kind, title, reason, serviceRunId, at } = document;
     const facts = { ...(await this.factsOf(tx, kase, kind, reason, at)), competentAuthority: document.competentAuthority ?? null };
-    await tx.createQueryBuilder().insert().into(CaseDocument).values({
-      caseId: kase.id, serviceRunId, kind, title, verificationCode: newVerificationCode(), facts, storageKey: null, contentType: PDF,
+    const verificationCode = newVerificationCode();
+    const inserted = await tx.createQueryBuilder().insert().into(CaseDocument).values({
+      caseId: kase.id, serviceRunId, kind, title, verificationCode, facts, storageKey: null, contentType: PDF,
       sizeBytes: null, sha256: null, renderedAt: null, createdAt: at,
-    }).orIgnore().execute();
+    }).orIgnore().returning(['id']).execute();
+    const documentId = (inserted.raw as { id: string }[])[0]?.id;
+    if (!documentId) return;
+    // The platform issues it; the step's own entry, just before, names the person whose action owed it.
+    await this.audit.append(tx, {
+      caseId: kase.id, action: 'document.issued', actorId: SYSTEM_ACTOR.id, actorName: SYSTEM_ACTOR.displayName, actorRole: SYSTEM_ACTOR.role,
+      stageFrom: null, stageTo: null, comment: null, commandId: null, details: { documentId, kind, title, verificationCode }, at,
+    });
   }
 
   /** The case, its matter and department, and its legal clock as they stand after the step. */
