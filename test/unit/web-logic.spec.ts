@@ -102,6 +102,8 @@ describe('the web application: menus per role', () => {
     expect(menuFor([]).map((entry) => entry.path)).toEqual(['/']);
     expect(menuFor(['reviewer', 'decider']).map((entry) => entry.path)).toEqual(['/', '/work/tasks']);
     expect(menuFor(['supervisor']).map((entry) => entry.path)).toEqual(['/', '/supervision/board', '/supervision/incidents', '/supervision/statistics']);
+    // Statistics are the administrators' too (the API shows them every department), listed once for someone who is both.
+    expect(menuFor(['supervisor', 'administrator']).filter((entry) => entry.path === '/supervision/statistics')).toHaveLength(1);
   });
 
   it('lands each user on their first page of work', () => {

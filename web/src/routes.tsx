@@ -53,7 +53,7 @@ export function AppRoutes() {
         <Route path="/work/walk-in/:caseId" element={<Guard roles={['window_staff']}><FilingPage /></Guard>} />
         <Route path="/supervision/board" element={<Guard roles={['supervisor']}><BoardPage /></Guard>} />
         <Route path="/supervision/incidents" element={<Guard roles={['supervisor', 'administrator']}><IncidentsPage /></Guard>} />
-        <Route path="/supervision/statistics" element={<Guard roles={['supervisor']}><StatisticsPage /></Guard>} />
+        <Route path="/supervision/statistics" element={<Guard roles={['supervisor', 'administrator']}><StatisticsPage /></Guard>} />
         <Route path="/admin/departments" element={<Guard roles={['administrator']}><DepartmentsPage /></Guard>} />
         <Route path="/admin/staff" element={<Guard roles={['administrator']}><StaffPage /></Guard>} />
         <Route path="/admin/calendar" element={<Guard roles={['administrator']}><CalendarPage /></Guard>} />

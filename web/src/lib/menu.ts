@@ -24,6 +24,7 @@ const BY_ROLE: Record<Role, MenuEntry[]> = {
     { path: '/admin/departments', label: 'menu.departments' },
     { path: '/admin/staff', label: 'menu.staff' },
     { path: '/admin/calendar', label: 'menu.calendar' },
+    { path: '/supervision/statistics', label: 'menu.statistics' },
   ],
 };
 
