@@ -2,10 +2,14 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The web application is an npm workspace: npm ci needs its package.json; its packages are all build-time
+# (devDependencies), so the prune leaves the image only the API's and the built pages in dist/web.
+COPY web/package.json ./web/
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
 COPY migrations ./migrations
+COPY web ./web
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

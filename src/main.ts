@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
 import { prepareDatabase } from './boot.js';
@@ -12,12 +13,14 @@ import { requestOrigins } from './common/request-origin.js';
 import { createValidationPipe } from './common/validation.js';
 import { APP_CONFIG, type AppConfig, loadConfig } from './config/app-config.js';
 import { DemoSeeder, printAccounts } from './seed/demo-seeder.service.js';
+import { serveWebApp } from './web-app/serve-web-app.js';
 
 async function bootstrap(): Promise<void> {
   const { trustProxy } = loadConfig(); // fails fast, before anything starts, on a bad configuration
-  const app = await NestFactory.create(AppModule);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule);
   app.use(requestOrigins(trustProxy));
   app.use(refuseNonJsonBodies);
+  serveWebApp(app);
   const clockSync = app.get(ClockSync);
   // With a test clock, each request first takes up its time: another process may have moved it.
   if (clockSync.enabled) app.use((_request: unknown, _response: unknown, next: (error?: unknown) => void) => void clockSync.sync().then(() => next(), next));

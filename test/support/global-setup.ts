@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Socket } from 'node:net';
 import pg from 'pg';
@@ -56,7 +58,23 @@ function checkRedis(): Promise<void> {
   });
 }
 
+/**
+ * The browser the web specs drive (playwright-core downloads none): Debian's Chromium, installed on a fresh
+ * machine, with a Chinese font so that the screenshots show the pages' text rather than empty boxes.
+ */
+export const CHROMIUM = '/usr/bin/chromium';
+const CJK_FONT = '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc';
+
+function ensureChromium(): void {
+  if (existsSync(CHROMIUM) && existsSync(CJK_FONT)) return;
+  console.log(`${CHROMIUM} or a Chinese font is missing: installing Debian's chromium and fonts-wqy-zenhei`);
+  const apt = (...args: string[]) => execFileSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  apt('update');
+  apt('install', '-y', '--no-install-recommends', 'chromium', 'fonts-wqy-zenhei');
+}
+
 export default async function globalSetup(): Promise<void> {
+  ensureChromium();
   await Promise.all([checkPostgres(), checkRedis()]);
   const s3 = await startS3Server();
   // Only globalTeardown shares this context; test files see the server through process.env.

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+import { asUser, openBrowser, screenshot, takeAction, unlabelledFields, uploadedFile } from '../support/browser.js';
+import { residentId } from '../support/identities.js';
+import { deploy, type Deployment, fileSubmittedCase, GRASSLAND_MATTER_CODE, newApplicant, smallPdf, waitForStage } from '../support/tongban.js';
+
+// One mode is enough for the browser: the pages talk to the same API in both (embedded is the README's first command).
+describe('web application: window staff, reviewer and decider take a case to its licence (embedded mode, Chromium)', () => {
+  let deployment: Deployment;
+  let browser: Browser;
+  let caseId: string;
+  let applicant: Awaited<ReturnType<typeof newApplicant>>;
+
+  beforeAll(async () => {
+    [deployment, browser] = await Promise.all([deploy('embedded'), openBrowser()]);
+    applicant = await newApplicant(deployment);
+    caseId = await fileSubmittedCase(deployment, applicant.client);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await deployment?.stop();
+  });
+
+  const as = (username: string, work: (page: Page) => Promise<void>) =>
+    asUser(browser, deployment.baseUrl, { username, password: deployment.passwords[username] }, work);
+
+  const openCase = async (page: Page) => {
+    await page.goto(`${deployment.baseUrl}/cases/${caseId}`);
+    await page.locator('.ant-timeline').getByText('提交申请').waitFor();
+  };
+
+  it('shows the window its to-do list with a count per stage, and takes the case through pre-acceptance and acceptance', async () => {
+    await as('window1', async (page) => {
+      expect(new URL(page.url()).pathname).toBe('/work/tasks');
+      const preAcceptance = page.getByRole('radio', { name: /预受理\s*1/ });
+      await preAcceptance.waitFor({ state: 'attached' });
+      const row = page.locator('.ant-table-row', { hasText: GRASSLAND_MATTER_CODE.split('-')[0] });
+      await row.first().waitFor();
+      // 签收: the task becomes the clerk's, named as its holder.
+      await row.first().getByRole('button', { name: /签\s*收/ }).click();
+      await row.first().getByText('窗口受理员 刘敏').waitFor();
+      await screenshot(page, 'staff-1-todo-list');
+      await row.first().getByRole('link').click();
+      await page.waitForURL(`**/cases/${caseId}`);
+      await openCase(page);
+      await screenshot(page, 'staff-2-case-at-the-window');
+      await takeAction(page, 'preAccept', '材料齐全，符合法定形式');
+      await page.locator('button[data-action=accept]').waitFor();
+      await takeAction(page, 'accept', '予以受理');
+      await page.locator('.ant-timeline').getByText('受理', { exact: false }).first().waitFor();
+    });
+    await waitForStage(applicant.client, caseId, 'review');
+  });
+
+  it('previews a material in the page for the reviewer, who approves', async () => {
+    await as('reviewer1', async (page) => {
+      await openCase(page);
+      // The case's position on its diagram: the review task it waits at, marked.
+      await page.locator('[data-element-id=review].tb-waiting').waitFor();
+      await page.getByRole('button', { name: /查\s*看|View/ }).first().click();
+      const preview = page.getByRole('dialog').locator('iframe, img');
+      await preview.first().waitFor();
+      expect(await preview.first().getAttribute('src')).toMatch(/^blob:/);
+      await screenshot(page, 'staff-3-material-preview');
+      await page.keyboard.press('Escape');
+      await takeAction(page, 'approve', '符合法定条件，建议准予许可');
+    });
+    await waitForStage(applicant.client, caseId, 'decision');
+  });
+
+  it('lets the decider grant, and the window record the pickup with the ID number checked', async () => {
+    await as('decider1', async (page) => {
+      await openCase(page);
+      await takeAction(page, 'grant', '准予许可');
+    });
+    const delivery = await waitForStage(applicant.client, caseId, 'delivery');
+    expect(delivery.stage).toBe('delivery');
+    await as('window1', async (page) => {
+      await openCase(page);
+      await page.locator('button[data-action=pickUp]').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('领取人姓名').fill('王五');
+      await dialog.getByLabel('证件号码').fill('110105194912310021');
+      await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+      // A wrong check digit: the API's message for pickup.idNumber appears under that field.
+      await dialog.locator('.ant-form-item-explain-error').first().waitFor();
+      await screenshot(page, 'staff-4-pickup-refused');
+      await expect(unlabelledFields(page)).resolves.toEqual([]);
+      await dialog.getByLabel('证件号码').fill(residentId());
+      await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.locator('.ant-timeline').getByText('领取').first().waitFor();
+      await screenshot(page, 'staff-5-case-completed');
+    });
+    expect((await applicant.client.get(`/api/cases/${caseId}`)).body.status).toBe('closed');
+  });
+
+  it('files a walk-in case at the counter, refusing a bad ID number next to its field', async () => {
+    await as('window1', async (page) => {
+      await page.getByRole('link', { name: '窗口收件' }).click();
+      await page.waitForURL(/\/work\/walk-in$/);
+      // Typed into the searchable list, which opens it on the matters once they are loaded.
+      await page.getByLabel('事项', { exact: true }).fill(GRASSLAND_MATTER_CODE);
+      await page.locator('.ant-select-item-option', { hasText: GRASSLAND_MATTER_CODE }).click();
+      await page.getByLabel('证件号码').fill('110105194912310021');
+      const basic: Record<string, string> = { 申请单位: '王五', 项目名称: '自家草场临时道路', 法定代表人: '王五', 单位电话: '13800000000', 经办人: '王五', 经办人手机: '13800000000' };
+      for (const [label, value] of Object.entries(basic)) await page.getByLabel(label, { exact: true }).fill(value);
+      await page.getByRole('button', { name: /下一步/ }).click();
+      await page.locator('.ant-form-item:has(#idNumber) .ant-form-item-explain-error').first().waitFor();
+      await screenshot(page, 'staff-6-walk-in-refused');
+      await expect(unlabelledFields(page)).resolves.toEqual([]);
+      await page.getByLabel('证件号码').fill(residentId());
+      await page.getByRole('button', { name: /下一步/ }).click();
+      await page.waitForURL(/\/work\/walk-in\/[0-9a-f-]+$/);
+      const inputs = page.locator('input[type=file]');
+      await inputs.first().waitFor({ state: 'attached' });
+      await inputs.nth(0).setInputFiles({ name: '申请书扫描件.pdf', mimeType: 'application/pdf', buffer: smallPdf() });
+      await uploadedFile(page, '申请书扫描件.pdf').waitFor();
+      await screenshot(page, 'staff-7-walk-in-materials');
+    });
+  });
+});

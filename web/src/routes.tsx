@@ -1,0 +1,65 @@
+import { Result, Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { hasRole, useAuth } from './auth/Auth';
+import { useI18n } from './i18n/I18n';
+import type { Role } from './lib/menu';
+import { MattersPage } from './pages/MattersPage';
+
+// The first page (the catalogue) is in the main bundle; every other page loads when it is opened.
+const LoginPage = lazy(() => import('./pages/LoginPage'));
+const RegisterPage = lazy(() => import('./pages/RegisterPage'));
+const MatterGuidePage = lazy(() => import('./pages/MatterGuidePage'));
+const MyCasesPage = lazy(() => import('./pages/MyCasesPage'));
+const FilingPage = lazy(() => import('./pages/FilingPage'));
+const CasePage = lazy(() => import('./pages/CasePage'));
+const TasksPage = lazy(() => import('./pages/TasksPage'));
+const WalkInPage = lazy(() => import('./pages/WalkInPage'));
+const DepartmentsPage = lazy(() => import('./pages/admin/DepartmentsPage'));
+const StaffPage = lazy(() => import('./pages/admin/StaffPage'));
+const CalendarPage = lazy(() => import('./pages/admin/CalendarPage'));
+const ProcessesPage = lazy(() => import('./pages/design/ProcessesPage'));
+const BoardPage = lazy(() => import('./pages/supervision/BoardPage'));
+const IncidentsPage = lazy(() => import('./pages/supervision/IncidentsPage'));
+const StatisticsPage = lazy(() => import('./pages/supervision/StatisticsPage'));
+
+function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
+  const { user, ready } = useAuth();
+  const { t } = useI18n();
+  const location = useLocation();
+  if (!ready) return <Spin />;
+  if (!user) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (roles && !hasRole(user, ...roles)) return <Result status="403" title={t('common.forbidden')} />;
+  return children;
+}
+
+const STAFF: Role[] = ['window_staff', 'reviewer', 'decider'];
+
+export function AppRoutes() {
+  const { t } = useI18n();
+  return (
+    <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+      <Routes>
+        <Route path="/" element={<MattersPage />} />
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/register" element={<RegisterPage />} />
+        <Route path="/matters/:matterId" element={<MatterGuidePage />} />
+        <Route path="/my/cases" element={<Guard roles={['applicant']}><MyCasesPage /></Guard>} />
+        <Route path="/my/cases/new/:matterId" element={<Guard roles={['applicant']}><FilingPage /></Guard>} />
+        <Route path="/my/cases/:caseId/edit" element={<Guard roles={['applicant']}><FilingPage /></Guard>} />
+        <Route path="/cases/:caseId" element={<Guard><CasePage /></Guard>} />
+        <Route path="/work/tasks" element={<Guard roles={STAFF}><TasksPage /></Guard>} />
+        <Route path="/work/walk-in" element={<Guard roles={['window_staff']}><WalkInPage /></Guard>} />
+        <Route path="/work/walk-in/:caseId" element={<Guard roles={['window_staff']}><FilingPage /></Guard>} />
+        <Route path="/supervision/board" element={<Guard roles={['supervisor']}><BoardPage /></Guard>} />
+        <Route path="/supervision/incidents" element={<Guard roles={['supervisor', 'administrator']}><IncidentsPage /></Guard>} />
+        <Route path="/supervision/statistics" element={<Guard roles={['supervisor', 'administrator']}><StatisticsPage /></Guard>} />
+        <Route path="/admin/departments" element={<Guard roles={['administrator']}><DepartmentsPage /></Guard>} />
+        <Route path="/admin/staff" element={<Guard roles={['administrator']}><StaffPage /></Guard>} />
+        <Route path="/admin/calendar" element={<Guard roles={['administrator']}><CalendarPage /></Guard>} />
+        <Route path="/design/processes" element={<Guard roles={['process_designer']}><ProcessesPage /></Guard>} />
+        <Route path="*" element={<Result status="404" title={t('common.notFound')} />} />
+      </Routes>
+    </Suspense>
+  );
+}
