@@ -5,6 +5,7 @@ import {
   alertOn, deadlinesOf, deemedAcceptanceDay, timersWanted, yellowFrom,
 } from '../../src/cases/legal-clock/clock-arithmetic.js';
 import { clockView } from '../../src/cases/legal-clock/clock-view.js';
+import { clockWith } from '../support/clock-fixture.js';
 
 /** Every date from `first` to `last`, inclusive. */
 function range(first: string, last: string): string[] {
@@ -25,15 +26,6 @@ const SPECIAL_DAYS: SpecialDay[] = [
   ...MAKE_UP_WORKING_DAYS_2026.map((date) => ({ date, kind: 'adjusted_working_day' as const })),
 ];
 const calendar = new WorkingDayCalendar(SPECIAL_DAYS, [2026]);
-
-/** A grassland-like clock (LCJ-XK-001: legal 20, promised 10 working days, yellow from the 3rd-last), with whatever the test sets. */
-const clockWith = (overrides: Partial<CaseClock>): CaseClock => ({
-  caseId: 'c', legalLimitDays: 20, promisedLimitDays: 10, warningDays: 3, limitUnit: 'working_days',
-  receivedOn: null, acceptedOn: null, deemedAccepted: false, pausedSince: null, pauseKind: null, pauseExpectedDays: null,
-  pauseOverrun: false, pausedDays: 0, extensionDays: 0, extensionAllowanceDays: 10, refusedOn: null,
-  legalDeadline: null, promisedDeadline: null, stoppedOn: null, alert: 'none', updatedAt: new Date(),
-  ...overrides,
-});
 
 /** A clock accepted on `acceptedOn`, its deadlines computed as the service does (LegalClockService.settle). */
 const accepted = (acceptedOn: string, overrides: Partial<CaseClock> = {}): CaseClock => {

@@ -1,21 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { packageSchedule } from '../../src/calendar/package-schedule.js';
 import { WorkingDayCalendar } from '../../src/calendar/working-day-calendar.js';
-import type { CaseClock } from '../../src/cases/legal-clock/case-clock.entity.js';
 import { calendarPeriodEnd, deadlinesOf } from '../../src/cases/legal-clock/clock-arithmetic.js';
 import { clockView } from '../../src/cases/legal-clock/clock-view.js';
+import { clockWith } from '../support/clock-fixture.js';
 
 const schedule = packageSchedule();
 const calendar = new WorkingDayCalendar(schedule.days, schedule.years);
-
-/** A clock accepted on `acceptedOn`, with whatever else the test sets. */
-const clock = (overrides: Partial<CaseClock>): CaseClock => ({
-  caseId: 'c', legalLimitDays: 20, promisedLimitDays: 10, warningDays: 3, limitUnit: 'working_days',
-  receivedOn: null, acceptedOn: null, deemedAccepted: false, pausedSince: null, pauseKind: null, pauseExpectedDays: null,
-  pauseOverrun: false, pausedDays: 0, extensionDays: 0, extensionAllowanceDays: 10, refusedOn: null,
-  legalDeadline: null, promisedDeadline: null, stoppedOn: null, alert: 'none', updatedAt: new Date(),
-  ...overrides,
-});
 
 describe('calendar periods (calendar days and months, the rest-day rule)', () => {
   it('ends a calendar-day period on its last day when that is a working day', () => {
@@ -40,7 +31,7 @@ describe('calendar periods (calendar days and months, the rest-day rule)', () =>
 
 describe('deadlines of a matter whose limits are calendar days', () => {
   it('counts calendar days from acceptance, moved by pauses, ending on a working day', () => {
-    const accepted = clock({ limitUnit: 'calendar_days', acceptedOn: '2026-09-10', legalLimitDays: 20, promisedLimitDays: 15 });
+    const accepted = clockWith({ limitUnit: 'calendar_days', acceptedOn: '2026-09-10', legalLimitDays: 20, promisedLimitDays: 15 });
     // 2026-09-30 is a working day; 2026-09-25 is the Mid-Autumn holiday, so the promised deadline moves to the 28th.
     expect(deadlinesOf(accepted, calendar)).toEqual({ legalDeadline: '2026-09-30', promisedDeadline: '2026-09-28' });
     expect(deadlinesOf({ ...accepted, pausedDays: 5 }, calendar).legalDeadline).toBe('2026-10-08');
@@ -49,12 +40,12 @@ describe('deadlines of a matter whose limits are calendar days', () => {
 
 describe('the clock as the case page shows it', () => {
   it('shows a refusal’s remedy deadlines', () => {
-    const refused = clock({ refusedOn: '2026-03-02', stoppedOn: '2026-03-02', alert: 'stopped' });
+    const refused = clockWith({ refusedOn: '2026-03-02', stoppedOn: '2026-03-02', alert: 'stopped' });
     expect(clockView(refused, '2026-03-05', calendar).remedies).toEqual({ refusedOn: '2026-03-02', reconsiderationBy: '2026-05-06', litigationBy: '2026-09-02' });
   });
 
   it('shows until when the parties may ask for a hearing, when it must then be held, and when they must be told', () => {
-    const hearing = clock({ acceptedOn: '2026-06-01', pausedSince: '2026-06-01', pauseKind: 'hearing', pauseExpectedDays: 25, alert: 'paused' });
+    const hearing = clockWith({ acceptedOn: '2026-06-01', pausedSince: '2026-06-01', pauseKind: 'hearing', pauseExpectedDays: 25, alert: 'paused' });
     // Asked within 5 working days (to 06-08); held within 20 working days of that, skipping the Dragon
     // Boat holiday (06-19): 07-07, the 7th working day after 06-26, the last day to tell the parties.
     expect(clockView(hearing, '2026-06-02', calendar).pause).toMatchObject({
@@ -63,7 +54,7 @@ describe('the clock as the case page shows it', () => {
   });
 
   it('counts used and remaining working days, negative once overdue', () => {
-    const accepted = clock({ acceptedOn: '2026-11-02', ...deadlinesOf(clock({ acceptedOn: '2026-11-02' }), calendar), alert: 'red' });
+    const accepted = clockWith({ acceptedOn: '2026-11-02', ...deadlinesOf(clockWith({ acceptedOn: '2026-11-02' }), calendar), alert: 'red' });
     expect(accepted.promisedDeadline).toBe('2026-11-16');
     const view = clockView(accepted, '2026-11-18', calendar);
     expect(view.promised).toMatchObject({ deadline: '2026-11-16', usedDays: 12, remainingDays: -2, overdue: true });
