@@ -137,15 +137,3 @@ export const HISTORY_ACTIONS: Names = {
   'matter.material.add': ['添加材料', 'Material added'], 'matter.material.update': ['修改材料', 'Material edited'], 'matter.material.reorder': ['调整材料顺序', 'Materials reordered'],
   'matter.material.remove': ['删除材料', 'Material removed'], 'matter.template.upload': ['上传空白表格', 'Blank form uploaded'], 'matter.template.remove': ['删除空白表格', 'Blank form removed'],
 };
-
-const shown = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value));
-
-/** What one history entry changed, a line per field ("promisedLimitDays: 10 → 8"), or its other details. */
-export function historyLines(details: Record<string, unknown> | null): string[] {
-  if (!details) return [];
-  const changes = details.changes as Record<string, { from: unknown; to: unknown }> | undefined;
-  if (changes) return Object.entries(changes).map(([field, change]) => `${field}: ${shown(change.from)} → ${shown(change.to)}`);
-  return Object.entries(details)
-    .filter(([field]) => field !== 'matterId' && field !== 'itemId' && field !== 'from' && field !== 'to')
-    .map(([field, value]) => `${field}: ${shown(value)}`);
-}

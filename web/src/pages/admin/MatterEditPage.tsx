@@ -6,8 +6,9 @@ import { useLoad } from '../../api/useLoad';
 import { useShowError } from '../../api/useShowError';
 import { useI18n } from '../../i18n/I18n';
 import {
-  type AdminMatter, changedFields, formValuesOf, HISTORY_ACTIONS, historyLines, MATTER_FIELDS, MATTER_STATUS_NAMES, matterBody, type MatterValues, STATUS_COLOURS,
+  type AdminMatter, changedFields, formValuesOf, HISTORY_ACTIONS, MATTER_FIELDS, MATTER_STATUS_NAMES, matterBody, type MatterValues, STATUS_COLOURS,
 } from '../../lib/matter-form';
+import { historyLines } from '../../lib/history-lines';
 import { beijingTime } from '../../lib/time';
 import { GuideForm } from './matter/GuideForm';
 import { type MaterialItem, MaterialsEditor } from './matter/MaterialsEditor';
