@@ -30,7 +30,7 @@ export function GuideForm({ form, initial, onSave }: { form: FormInstance; initi
   const toggle = (field: Field) => item(field, <Switch />, { span: 6, toggle: true });
 
   return (
-    <Form form={form} layout="vertical" initialValues={initial} onFinish={onSave}>
+    <Form form={form} name="guide" layout="vertical" initialValues={initial} onFinish={onSave}>
       <Card size="small" title={t('matterAdmin.section.basic')}>
         <Row gutter={16}>
           {text('code')}

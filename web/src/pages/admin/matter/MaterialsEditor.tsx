@@ -120,7 +120,7 @@ function MaterialDialog({ item, path, onClose }: { item: MaterialItem | null; pa
   };
   return (
     <Modal open width={720} title={item ? item.name : t('matterAdmin.addMaterial')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={() => onClose(false)}>
-      <Form form={form} layout="vertical" onFinish={save} initialValues={item ?? NEW_ITEM}>
+      <Form form={form} name="material" layout="vertical" onFinish={save} initialValues={item ?? NEW_ITEM}>
         <Form.Item name="name" label={label('name')}>
           <Input />
         </Form.Item>
