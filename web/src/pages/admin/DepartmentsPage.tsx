@@ -4,9 +4,8 @@ import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import { useLoad } from '../../api/useLoad';
 import { useShowError } from '../../api/useShowError';
+import { ChangeHistory, type HistoryEntry } from '../../components/ChangeHistory';
 import { useI18n } from '../../i18n/I18n';
-import { historyLines } from '../../lib/history-lines';
-import { beijingTime } from '../../lib/time';
 
 interface DepartmentView {
   id: string;
@@ -123,30 +122,12 @@ function DepartmentDialog({ department, all, onClose }: { department: Department
   );
 }
 
-interface DepartmentChange {
-  action: string;
-  actor: { name: string };
-  details: Record<string, unknown> | null;
-  at: string;
-}
-
 function DepartmentHistory({ department, onClose }: { department: DepartmentView; onClose: () => void }) {
   const { t } = useI18n();
-  const history = useLoad(() => api.get<DepartmentChange[]>(`/api/admin/departments/${department.code}/history`), department.code);
+  const history = useLoad(() => api.get<HistoryEntry[]>(`/api/admin/departments/${department.code}/history`), department.code);
   return (
     <Modal open width={760} title={`${department.name}: ${t('admin.history')}`} footer={null} onCancel={onClose}>
-      <Table<DepartmentChange>
-        rowKey={(change) => `${change.at}-${change.action}`}
-        size="small"
-        loading={history.loading}
-        dataSource={history.data ?? []}
-        columns={[
-          { title: t('admin.when'), dataIndex: 'at', render: beijingTime },
-          { title: t('admin.change'), dataIndex: 'action' },
-          { title: t('board.holder'), render: (_, change) => change.actor.name },
-          { title: t('matterAdmin.details'), render: (_, change) => historyLines(change.details).map((line) => <div key={line}>{line}</div>) },
-        ]}
-      />
+      <ChangeHistory entries={history.data ?? []} loading={history.loading} />
     </Modal>
   );
 }

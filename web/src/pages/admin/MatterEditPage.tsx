@@ -1,25 +1,16 @@
-import { App, Button, Form, Input, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { useLoad } from '../../api/useLoad';
 import { useShowError } from '../../api/useShowError';
+import { ChangeHistory, type HistoryEntry } from '../../components/ChangeHistory';
 import { useI18n } from '../../i18n/I18n';
 import {
   type AdminMatter, changedFields, formValuesOf, HISTORY_ACTIONS, MATTER_FIELDS, MATTER_STATUS_NAMES, matterBody, type MatterValues, STATUS_COLOURS,
 } from '../../lib/matter-form';
-import { historyLines } from '../../lib/history-lines';
-import { beijingTime } from '../../lib/time';
 import { GuideForm } from './matter/GuideForm';
 import { type MaterialItem, MaterialsEditor } from './matter/MaterialsEditor';
-
-interface HistoryEntry {
-  action: string;
-  actor: { name: string };
-  comment: string | null;
-  details: Record<string, unknown> | null;
-  at: string;
-}
 
 type Matter = AdminMatter & { name: string; code: string; requiredMaterials: MaterialItem[] };
 
@@ -114,28 +105,7 @@ function WithdrawButton({ matterId, onDone }: { matterId: string; onDone: () => 
 }
 
 function MatterHistory({ matterId, version }: { matterId: string; version: number }) {
-  const { t, lang } = useI18n();
+  const { lang } = useI18n();
   const history = useLoad(() => api.get<HistoryEntry[]>(`/api/admin/matters/${matterId}/history`), `${matterId}/${version}`);
-  return (
-    <Table<HistoryEntry>
-      rowKey={(entry) => `${entry.at}-${entry.action}`}
-      size="small"
-      loading={history.loading}
-      dataSource={history.data ?? []}
-      columns={[
-        { title: t('admin.when'), dataIndex: 'at', render: beijingTime },
-        { title: t('admin.change'), dataIndex: 'action', render: (action: string) => HISTORY_ACTIONS[action]?.[lang === 'zh' ? 0 : 1] ?? action },
-        { title: t('board.holder'), render: (_, entry) => entry.actor.name },
-        {
-          title: t('matterAdmin.details'),
-          render: (_, entry) => (
-            <>
-              {entry.comment && <div>{entry.comment}</div>}
-              {historyLines(entry.details).map((line) => <div key={line}>{line}</div>)}
-            </>
-          ),
-        },
-      ]}
-    />
-  );
+  return <ChangeHistory entries={history.data ?? []} loading={history.loading} actionName={(action) => HISTORY_ACTIONS[action]?.[lang === 'zh' ? 0 : 1] ?? action} />;
 }

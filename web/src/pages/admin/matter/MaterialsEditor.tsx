@@ -1,5 +1,5 @@
 import { App, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Switch, Table, Upload } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { api, download } from '../../../api/client';
 import { useShowError } from '../../../api/useShowError';
 import { useI18n } from '../../../i18n/I18n';
@@ -109,7 +109,13 @@ function MaterialDialog({ item, path, onClose }: { item: MaterialItem | null; pa
   const { t, lang } = useI18n();
   const showError = useShowError();
   const [form] = Form.useForm();
-  const label = (field: string) => t(`matterAdmin.material.${field}` as MessageKey);
+  const cell = (field: string, control: ReactNode, span = 12, valuePropName = 'value') => (
+    <Col span={span}>
+      <Form.Item name={field} label={t(`matterAdmin.material.${field}` as MessageKey)} valuePropName={valuePropName}>
+        {control}
+      </Form.Item>
+    </Col>
+  );
   const save = async (values: Record<string, unknown>) => {
     try {
       await (item ? api.put(path, materialBody(values)) : api.post(path, materialBody(values)));
@@ -121,55 +127,19 @@ function MaterialDialog({ item, path, onClose }: { item: MaterialItem | null; pa
   return (
     <Modal open width={720} title={item ? item.name : t('matterAdmin.addMaterial')} okText={t('common.save')} cancelText={t('common.cancel')} onOk={() => form.submit()} onCancel={() => onClose(false)}>
       <Form form={form} name="material" layout="vertical" onFinish={save} initialValues={item ?? NEW_ITEM}>
-        <Form.Item name="name" label={label('name')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="description" label={label('description')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
-        </Form.Item>
         <Row gutter={16}>
-          <Col span={8}>
-            <Form.Item name="originalCopies" label={label('originalCopies')}>
-              <InputNumber min={0} max={20} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="photocopies" label={label('photocopies')}>
-              <InputNumber min={0} max={20} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="isRequired" label={label('isRequired')} valuePropName="checked">
-              <Switch />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="source" label={label('source')}>
-              <Select options={optionsOf(CODE_LISTS.source, lang)} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="issuer" label={label('issuer')}>
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="form" label={label('form')}>
-              <Select options={optionsOf(CODE_LISTS.form, lang)} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="maxFiles" label={label('maxFiles')}>
-              <InputNumber min={1} max={50} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
+          {cell('name', <Input />, 24)}
+          {cell('description', <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />, 24)}
+          {cell('originalCopies', <InputNumber min={0} max={20} style={{ width: '100%' }} />, 8)}
+          {cell('photocopies', <InputNumber min={0} max={20} style={{ width: '100%' }} />, 8)}
+          {cell('isRequired', <Switch />, 8, 'checked')}
+          {cell('source', <Select options={optionsOf(CODE_LISTS.source, lang)} />)}
+          {cell('issuer', <Input />)}
+          {cell('form', <Select options={optionsOf(CODE_LISTS.form, lang)} />)}
+          {cell('maxFiles', <InputNumber min={1} max={50} style={{ width: '100%' }} />)}
+          {cell('acceptedFormats', <Select mode="multiple" options={FILE_FORMATS.map((format) => ({ value: format, label: format }))} />, 24)}
+          {cell('fillingNotes', <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />, 24)}
         </Row>
-        <Form.Item name="acceptedFormats" label={label('acceptedFormats')}>
-          <Select mode="multiple" options={FILE_FORMATS.map((format) => ({ value: format, label: format }))} />
-        </Form.Item>
-        <Form.Item name="fillingNotes" label={label('fillingNotes')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
-        </Form.Item>
       </Form>
     </Modal>
   );
