@@ -22,6 +22,9 @@ const ProcessesPage = lazy(() => import('./pages/design/ProcessesPage'));
 const BoardPage = lazy(() => import('./pages/supervision/BoardPage'));
 const IncidentsPage = lazy(() => import('./pages/supervision/IncidentsPage'));
 const StatisticsPage = lazy(() => import('./pages/supervision/StatisticsPage'));
+// Matter catalogue administration (事项管理)
+const MattersAdminPage = lazy(() => import('./pages/admin/MattersAdminPage'));
+const MatterEditPage = lazy(() => import('./pages/admin/MatterEditPage'));
 
 function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
   const { user, ready } = useAuth();
@@ -57,6 +60,8 @@ export function AppRoutes() {
         <Route path="/admin/departments" element={<Guard roles={['administrator']}><DepartmentsPage /></Guard>} />
         <Route path="/admin/staff" element={<Guard roles={['administrator']}><StaffPage /></Guard>} />
         <Route path="/admin/calendar" element={<Guard roles={['administrator']}><CalendarPage /></Guard>} />
+        <Route path="/admin/matters" element={<Guard roles={['administrator']}><MattersAdminPage /></Guard>} />
+        <Route path="/admin/matters/:matterId" element={<Guard roles={['administrator']}><MatterEditPage /></Guard>} />
         <Route path="/design/processes" element={<Guard roles={['process_designer']}><ProcessesPage /></Guard>} />
         <Route path="*" element={<Result status="404" title={t('common.notFound')} />} />
       </Routes>

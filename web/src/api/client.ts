@@ -18,12 +18,13 @@ function headers(json: boolean): Record<string, string> {
 
 async function send(method: string, path: string, body?: unknown, contentType?: string): Promise<Response> {
   let response: Response;
-  const raw = contentType !== undefined;
+  // A FormData body sets its own multipart content type, with the boundary.
+  const raw = contentType !== undefined || body instanceof FormData;
   try {
     response = await fetch(path, {
       method,
-      headers: { ...headers(body !== undefined && !raw), ...(raw ? { 'content-type': contentType } : {}) },
-      body: body === undefined ? undefined : raw ? (body as string) : JSON.stringify(body),
+      headers: { ...headers(body !== undefined && !raw), ...(contentType ? { 'content-type': contentType } : {}) },
+      body: body === undefined ? undefined : raw ? (body as string | FormData) : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, null);
@@ -49,6 +50,12 @@ export const api = {
   delete: <T = void>(path: string) => json<T>('DELETE', path),
   text: async (path: string) => (await send('GET', path)).text(),
   /** A designer's BPMN upload: the file itself is the body. */
+  /** A file as multipart/form-data in the field `file` (a matter's blank form). */
+  putFile: <T>(path: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return json<T>('PUT', path, form);
+  },
   postXml: async <T>(path: string, xml: string) => (await send('POST', path, xml, 'application/xml')).json() as Promise<T>,
 };
 

@@ -22,6 +22,7 @@ const BY_ROLE: Record<Role, MenuEntry[]> = {
   process_designer: [{ path: '/design/processes', label: 'menu.processes' }],
   administrator: [
     { path: '/admin/departments', label: 'menu.departments' },
+    { path: '/admin/matters', label: 'menu.matterAdmin' },
     { path: '/admin/staff', label: 'menu.staff' },
     { path: '/admin/calendar', label: 'menu.calendar' },
     { path: '/supervision/statistics', label: 'menu.statistics' },

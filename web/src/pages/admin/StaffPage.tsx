@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
@@ -27,7 +27,9 @@ export default function StaffPage() {
   const { t } = useI18n();
   const { modal } = App.useApp();
   const showError = useShowError();
-  const staff = useLoad(() => api.get<Page<StaffView>>('/api/admin/staff?limit=200'), 'staff');
+  const [filter, setFilter] = useState<{ department?: string; role?: string; status?: string }>({});
+  const query = new URLSearchParams({ limit: '200', ...Object.fromEntries(Object.entries(filter).filter(([, value]) => value)) }).toString();
+  const staff = useLoad(() => api.get<Page<StaffView>>(`/api/admin/staff?${query}`), query);
   const departments = useLoad(() => api.get<{ code: string; name: string }[]>('/api/admin/departments'), 'departments');
   const [editing, setEditing] = useState<StaffView | 'new' | null>(null);
   const roleLabel = (role: string) => t(`role.${role}` as MessageKey);
@@ -41,15 +43,37 @@ export default function StaffPage() {
       onOk: () => api.post(`/api/admin/staff/${member.id}/disable`, { reason }).then(staff.reload, showError),
     });
   };
+  // A new token replaces the old one: for a holder who lost theirs or let it expire before setting a password.
+  const newSetupToken = (member: StaffView) =>
+    api.post<{ token: string }>(`/api/admin/staff/${member.id}/password-setup`).then(
+      (setup) => void modal.success({ title: `${t('admin.newSetupToken')}: ${member.displayName}`, content: <SetupToken token={setup.token} /> }),
+      showError,
+    );
+  const filterSelect = (name: keyof typeof filter, options: { value: string; label: string }[]) => (
+    <Select
+      aria-label={t(name === 'department' ? 'admin.departments' : name === 'role' ? 'admin.roles' : 'admin.status')}
+      placeholder={t(name === 'department' ? 'admin.departments' : name === 'role' ? 'admin.roles' : 'admin.status')}
+      allowClear
+      style={{ minWidth: 160 }}
+      value={filter[name]}
+      onChange={(value?: string) => setFilter((current) => ({ ...current, [name]: value }))}
+      options={options}
+    />
+  );
 
   return (
     <section aria-labelledby="staff-title">
       <Typography.Title level={3} id="staff-title">
         {t('menu.staff')}
       </Typography.Title>
-      <Button type="primary" onClick={() => setEditing('new')} style={{ marginBottom: 16 }}>
-        {t('admin.newStaff')}
-      </Button>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Button type="primary" onClick={() => setEditing('new')}>
+          {t('admin.newStaff')}
+        </Button>
+        {filterSelect('department', (departments.data ?? []).map((department) => ({ value: department.code, label: `${department.code} ${department.name}` })))}
+        {filterSelect('role', STAFF_ROLES.map((role) => ({ value: role, label: roleLabel(role) })))}
+        {filterSelect('status', (['pending', 'active', 'disabled'] as const).map((status) => ({ value: status, label: t(`admin.status.${status}`) })))}
+      </Space>
       <Table<StaffView>
         rowKey="id"
         size="small"
@@ -67,6 +91,7 @@ export default function StaffPage() {
             render: (_, member) => (
               <>
                 <Button size="small" onClick={() => setEditing(member)}>{t('admin.edit')}</Button>{' '}
+                {member.status === 'pending' && <><Button size="small" onClick={() => newSetupToken(member)}>{t('admin.newSetupToken')}</Button>{' '}</>}
                 <Button size="small" danger={member.status !== 'disabled'} onClick={() => toggle(member)}>{t(member.status === 'disabled' ? 'admin.enable' : 'admin.disable')}</Button>
               </>
             ),
@@ -111,7 +136,7 @@ function StaffDialog({ member, departments, roleLabel, onClose }: { member: Staf
   if (setupToken) {
     return (
       <Modal open title={t('admin.newStaff')} onOk={() => onClose(true)} onCancel={() => onClose(true)} cancelButtonProps={{ style: { display: 'none' } }}>
-        <Alert type="success" message={t('admin.setupToken')} description={<Typography.Text copyable code>{setupToken}</Typography.Text>} />
+        <SetupToken token={setupToken} />
       </Modal>
     );
   }
@@ -139,4 +164,9 @@ function StaffDialog({ member, departments, roleLabel, onClose }: { member: Staf
       </Form>
     </Modal>
   );
+}
+
+function SetupToken({ token }: { token: string }) {
+  const { t } = useI18n();
+  return <Alert type="success" message={t('admin.setupToken')} description={<Typography.Text copyable code>{token}</Typography.Text>} />;
 }

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/I18n';
 import { ApiError } from '../../lib/api-errors';
 import { type BpmnProblem, problemsByElement } from '../../lib/diagram-marks';
 import { beijingTime } from '../../lib/time';
+import { BindMatterCard } from './BindMatterCard';
 
 const BpmnDiagram = lazy(() => import('../../components/BpmnDiagram'));
 
@@ -42,6 +43,7 @@ export default function ProcessesPage() {
   const [shown, setShown] = useState<{ key: string; version: number } | null>(null);
   const xml = useLoad(() => (shown ? api.text(`/api/processes/${shown.key}/versions/${shown.version}/xml`) : Promise.resolve('')), shown ? `${shown.key}/${shown.version}` : '');
   const [refused, setRefused] = useState<Refused | null>(null);
+  const activeOfKey = processes.data?.find((process) => process.key === key)?.active;
   const notes = useMemo(
     () => new Map([...(refused?.byElement ?? [])].filter(([id]) => id !== null).map(([id, problems]) => [id!, problems.map((problem) => pick(problem.message)).join('；')])),
     [refused, pick],
@@ -134,6 +136,7 @@ export default function ProcessesPage() {
           )}
         </Col>
       </Row>
+      {key && activeOfKey && <BindMatterCard processKey={key} kind={activeOfKey.kind} />}
       {shown && xml.data && (
         <Card title={`${shown.key} v${shown.version}`} size="small" style={{ marginTop: 16 }}>
           <Suspense fallback={null}>
