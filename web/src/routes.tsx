@@ -22,6 +22,14 @@ const ProcessesPage = lazy(() => import('./pages/design/ProcessesPage'));
 const BoardPage = lazy(() => import('./pages/supervision/BoardPage'));
 const IncidentsPage = lazy(() => import('./pages/supervision/IncidentsPage'));
 const StatisticsPage = lazy(() => import('./pages/supervision/StatisticsPage'));
+// Accounts, inbox, 我要问 and the public look-ups.
+const PasswordTokenPage = lazy(() => import('./pages/account/PasswordTokenPage'));
+const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage'));
+const InboxPage = lazy(() => import('./pages/InboxPage'));
+const MyConsultationsPage = lazy(() => import('./pages/consultations/MyConsultationsPage'));
+const ReceivedConsultationsPage = lazy(() => import('./pages/consultations/ReceivedConsultationsPage'));
+const ProgressPage = lazy(() => import('./pages/public/ProgressPage'));
+const VerifyPage = lazy(() => import('./pages/public/VerifyPage'));
 
 function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
   const { user, ready } = useAuth();
@@ -34,6 +42,7 @@ function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
 }
 
 const STAFF: Role[] = ['window_staff', 'reviewer', 'decider'];
+const ANSWERING: Role[] = [...STAFF, 'supervisor'];
 
 export function AppRoutes() {
   const { t } = useI18n();
@@ -58,6 +67,14 @@ export function AppRoutes() {
         <Route path="/admin/staff" element={<Guard roles={['administrator']}><StaffPage /></Guard>} />
         <Route path="/admin/calendar" element={<Guard roles={['administrator']}><CalendarPage /></Guard>} />
         <Route path="/design/processes" element={<Guard roles={['process_designer']}><ProcessesPage /></Guard>} />
+        <Route path="/password/setup" element={<PasswordTokenPage purpose="setup" />} />
+        <Route path="/password/reset" element={<PasswordTokenPage purpose="reset" />} />
+        <Route path="/account/password" element={<Guard><ChangePasswordPage /></Guard>} />
+        <Route path="/notifications" element={<Guard><InboxPage /></Guard>} />
+        <Route path="/my/consultations" element={<Guard roles={['applicant']}><MyConsultationsPage /></Guard>} />
+        <Route path="/work/consultations" element={<Guard roles={ANSWERING}><ReceivedConsultationsPage /></Guard>} />
+        <Route path="/progress" element={<ProgressPage />} />
+        <Route path="/verify" element={<VerifyPage />} />
         <Route path="*" element={<Result status="404" title={t('common.notFound')} />} />
       </Routes>
     </Suspense>
