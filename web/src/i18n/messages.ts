@@ -298,6 +298,7 @@ export const MESSAGES = {
   'followUp.withdrawn': ['申请已撤回', 'Application withdrawn'],
   'followUp.refile': ['重新申报', 'File again'],
   'followUp.refileHint': ['以本办件的基本信息和最后一次提交的材料新建草稿', 'Starts a new draft with this case’s information and last submitted materials'],
+  'ask.aboutMatter': ['我要问：咨询或投诉本事项', 'Ask or complain about this matter'],
   'followUp.ask': ['就本办件咨询或投诉', 'Ask or complain about this case'],
 } as const satisfies Record<string, readonly [string, string]>;
 
