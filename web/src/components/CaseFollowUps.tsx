@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import type { CaseDetail } from '../api/types';
 import { useShowError } from '../api/useShowError';
+import { useSubmit } from '../api/useSubmit';
 import { useI18n } from '../i18n/I18n';
 import { mayRefile, mayWithdraw } from '../lib/case-follow-ups';
 
@@ -62,24 +63,16 @@ export function CaseFollowUps({ kase, onWithdrawn }: { kase: CaseDetail; onWithd
 function WithdrawDialog({ caseId, onClose }: { caseId: string; onClose: (done: boolean) => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const send = async ({ reason }: { reason: string }) => {
-    setBusy(true);
-    try {
-      await api.post(`/api/cases/${caseId}/withdrawal`, { reason });
-      void message.success(t('followUp.withdrawn'));
-      onClose(true);
-    } catch (error) {
-      showError(error, form, ['reason']);
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useSubmit(form, ['reason'], async ({ reason }: { reason: string }) => {
+    await api.post(`/api/cases/${caseId}/withdrawal`, { reason });
+    void message.success(t('followUp.withdrawn'));
+    onClose(true);
+  });
   return (
     <Modal open title={t('followUp.withdraw')} okText={t('followUp.withdraw')} okButtonProps={{ danger: true, loading: busy }} onOk={() => form.submit()} onCancel={() => onClose(false)} cancelText={t('common.cancel')}>
       <Typography.Paragraph type="warning">{t('followUp.withdrawWarning')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={send} requiredMark={false}>
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item name="reason" label={t('followUp.withdrawReason')} rules={[{ required: true, whitespace: true, message: t('auth.required', { field: t('followUp.withdrawReason') }) }]}>
           <Input.TextArea rows={3} maxLength={500} showCount autoFocus />
         </Form.Item>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { useShowError } from '../../api/useShowError';
+import { useSubmit } from '../../api/useSubmit';
 import { useI18n } from '../../i18n/I18n';
 import { NewPasswordFields } from './NewPasswordFields';
 
@@ -21,21 +22,11 @@ export default function PasswordTokenPage({ purpose }: { purpose: Purpose }) {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [form] = Form.useForm();
-  const showError = useShowError();
-  const [busy, setBusy] = useState(false);
-
-  const onFinish = async ({ token, newPassword }: { token: string; newPassword: string }) => {
-    setBusy(true);
-    try {
-      await api.post(CONFIRM_PATH[purpose], { token: token.trim(), newPassword });
-      void message.success(t('account.passwordSet'));
-      navigate('/login');
-    } catch (error) {
-      showError(error, form, ['token', 'newPassword']);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useSubmit(form, ['token', 'newPassword'], async ({ token, newPassword }: { token: string; newPassword: string }) => {
+    await api.post(CONFIRM_PATH[purpose], { token: token.trim(), newPassword });
+    void message.success(t('account.passwordSet'));
+    navigate('/login');
+  });
 
   return (
     <Card style={{ maxWidth: 460, margin: '32px auto' }}>
@@ -43,7 +34,7 @@ export default function PasswordTokenPage({ purpose }: { purpose: Purpose }) {
       {purpose === 'reset' && <ResetRequest />}
       {purpose === 'reset' && <Divider>{t('account.haveToken')}</Divider>}
       {purpose === 'setup' && <Typography.Paragraph type="secondary">{t('account.setupHint')}</Typography.Paragraph>}
-      <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} initialValues={{ token: params.get('token') ?? '' }}>
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} initialValues={{ token: params.get('token') ?? '' }}>
         <Form.Item name="token" label={t('account.token')} rules={[{ required: true, whitespace: true, message: t('auth.required', { field: t('account.token') }) }]}>
           <Input autoComplete="one-time-code" spellCheck={false} />
         </Form.Item>

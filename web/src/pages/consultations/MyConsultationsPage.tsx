@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import type { CaseSummary, Department, MatterSummary, Page } from '../../api/types';
 import { useLoad } from '../../api/useLoad';
-import { useShowError } from '../../api/useShowError';
+import { useSubmit } from '../../api/useSubmit';
 import { useI18n } from '../../i18n/I18n';
 import { ConsultationItem, type ConsultationPage } from './ConsultationItem';
 
@@ -50,10 +50,8 @@ export default function MyConsultationsPage() {
 function WriteForm({ onSent }: { onSent: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [params] = useSearchParams();
   const [form] = Form.useForm<Writing>();
-  const [busy, setBusy] = useState(false);
   const departmentCode = Form.useWatch('departmentCode', form) ?? params.get('department') ?? undefined;
   const departments = useLoad(() => api.get<Department[] | { items: Department[] }>('/api/departments'), 'departments');
   const departmentList = Array.isArray(departments.data) ? departments.data : (departments.data?.items ?? []);
@@ -63,19 +61,12 @@ function WriteForm({ onSent }: { onSent: () => void }) {
   );
   const cases = useLoad(() => api.get<CaseSummary[]>('/api/cases?state=submitted'), 'submitted');
 
-  const send = async (values: Writing) => {
-    setBusy(true);
-    try {
-      await api.post('/api/consultations', { ...values, matterId: values.matterId || undefined, caseId: values.caseId || undefined });
-      void message.success(t('ask.sent'));
-      form.resetFields(['subject', 'body', 'matterId', 'caseId']);
-      onSent();
-    } catch (error) {
-      showError(error, form, FIELDS);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useSubmit(form, FIELDS, async (values: Writing) => {
+    await api.post('/api/consultations', { ...values, matterId: values.matterId || undefined, caseId: values.caseId || undefined });
+    void message.success(t('ask.sent'));
+    form.resetFields(['subject', 'body', 'matterId', 'caseId']);
+    onSent();
+  });
 
   const required = (key: Parameters<typeof t>[0]) => [{ required: true, whitespace: true, message: t('auth.required', { field: t(key) }) }];
   return (
@@ -83,7 +74,7 @@ function WriteForm({ onSent }: { onSent: () => void }) {
       <Form
         form={form}
         layout="vertical"
-        onFinish={send}
+        onFinish={submit}
         requiredMark={false}
         initialValues={{ kind: 'consultation', departmentCode: params.get('department') ?? undefined, matterId: params.get('matterId') ?? undefined, caseId: params.get('caseId') ?? undefined }}
         onValuesChange={(changed) => 'departmentCode' in changed && form.setFieldValue('matterId', undefined)}

@@ -2,7 +2,7 @@ import { App, Button, Form, Input, Pagination, Segmented, Space, Typography } fr
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { useLoad } from '../../api/useLoad';
-import { useShowError } from '../../api/useShowError';
+import { useSubmit } from '../../api/useSubmit';
 import { useI18n } from '../../i18n/I18n';
 import { ApiError } from '../../lib/api-errors';
 import { ConsultationItem, type Consultation, type ConsultationPage } from './ConsultationItem';
@@ -53,25 +53,18 @@ export default function ReceivedConsultationsPage() {
 function AnswerForm({ item, onAnswered }: { item: Consultation; onAnswered: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<{ answer: string }>();
-  const [busy, setBusy] = useState(false);
-  const send = async ({ answer }: { answer: string }) => {
-    setBusy(true);
-    try {
-      await api.post(`/api/consultations/${item.id}/answer`, { answer });
-      void message.success(t('ask.answerSent'));
-      onAnswered();
-    } catch (error) {
-      showError(error, form, ['answer']);
+  const { busy, submit } = useSubmit(form, ['answer'], async ({ answer }: { answer: string }) => {
+    await api.post(`/api/consultations/${item.id}/answer`, { answer }).catch((error: unknown) => {
       // Answered meanwhile by a colleague: the list shows their answer.
       if (error instanceof ApiError && error.status === 409) onAnswered();
-    } finally {
-      setBusy(false);
-    }
-  };
+      throw error;
+    });
+    void message.success(t('ask.answerSent'));
+    onAnswered();
+  });
   return (
-    <Form form={form} name={`answer-${item.id}`} layout="vertical" onFinish={send} requiredMark={false}>
+    <Form form={form} name={`answer-${item.id}`} layout="vertical" onFinish={submit} requiredMark={false}>
       <Form.Item
         name="answer"
         label={t('ask.answer')}
