@@ -27,6 +27,7 @@ export function CaseFollowUps({ kase, onWithdrawn }: { kase: CaseDetail; onWithd
     );
   };
 
+  if (!kase.submittedAt) return null;
   return (
     <Card size="small" style={{ marginTop: 16 }}>
       <Space wrap>
@@ -40,7 +41,7 @@ export function CaseFollowUps({ kase, onWithdrawn }: { kase: CaseDetail; onWithd
             {t('followUp.refile')}
           </Button>
         )}
-        {kase.submittedAt && <Link to={`/my/consultations?caseId=${kase.id}`}>{t('followUp.ask')}</Link>}
+        <Link to={`/my/consultations?caseId=${kase.id}`}>{t('followUp.ask')}</Link>
       </Space>
       {mayRefile(kase) && (
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
