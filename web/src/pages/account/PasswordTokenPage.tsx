@@ -72,11 +72,10 @@ function ResetRequest() {
       <Button htmlType="submit" block>
         {t('account.requestToken')}
       </Button>
-      {answer && (
-        <Typography.Paragraph type="success" role="status" style={{ marginTop: 12 }}>
-          {answer}
-        </Typography.Paragraph>
-      )}
+      {/* A live region: a screen reader says that the token was sent. */}
+      <div role="status" style={{ marginTop: 12 }}>
+        {answer && <Typography.Text type="success">{answer}</Typography.Text>}
+      </div>
     </Form>
   );
 }
