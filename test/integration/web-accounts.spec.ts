@@ -65,8 +65,9 @@ describe('web application: passwords, inbox, 我要问, public look-ups, withdra
       await page.goto(`${deployment.baseUrl}/login`);
       await page.getByRole('link', { name: '忘记密码？' }).click();
       await page.getByLabel('用户名').fill(applicant.username);
-      await page.getByRole('button', { name: '获取重置令牌' }).click();
-      await page.locator('[role=status]', { hasText: '重置令牌已通过' }).first().waitFor();
+      const [requested] = await Promise.all([page.waitForResponse((response) => response.url().endsWith('/api/identity/password-reset')), page.getByRole('button', { name: '获取重置令牌' }).click()]);
+      expect(requested.status()).toBe(202);
+      await page.getByText(/重置令牌已通过/).waitFor();
       await expect(unlabelledFields(page)).resolves.toEqual([]);
       await screenshot(page, 'accounts-2-password-reset-requested');
     });
@@ -95,6 +96,7 @@ describe('web application: passwords, inbox, 我要问, public look-ups, withdra
       await page.waitForURL(/\/notifications$/);
       const message = page.locator('.ant-list-item', { hasText: '密码重置' }).first();
       await message.waitFor();
+      await page.waitForFunction("!document.querySelector('.ant-spin-spinning')");
       await screenshot(page, 'accounts-4-inbox');
       await message.getByRole('button', { name: '标为已读' }).click();
       await message.getByText('已读', { exact: true }).waitFor();
