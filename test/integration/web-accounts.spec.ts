@@ -64,6 +64,8 @@ describe('web application: passwords, inbox, 我要问, public look-ups, withdra
     await anonymous(async (page) => {
       await page.goto(`${deployment.baseUrl}/login`);
       await page.getByRole('link', { name: '忘记密码？' }).click();
+      // The login form's own 用户名 field is there until the reset page has loaded.
+      await page.getByRole('heading', { name: '找回密码' }).waitFor();
       await page.getByLabel('用户名').fill(applicant.username);
       const [requested] = await Promise.all([page.waitForResponse((response) => response.url().endsWith('/api/identity/password-reset')), page.getByRole('button', { name: '获取重置令牌' }).click()]);
       expect(requested.status()).toBe(202);
