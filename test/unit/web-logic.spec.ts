@@ -100,8 +100,8 @@ describe('the web application: errors next to fields', () => {
 describe('the web application: menus per role', () => {
   it('shows each role its pages once, after the public catalogue', () => {
     expect(menuFor([]).map((entry) => entry.path)).toEqual(['/']);
-    expect(menuFor(['reviewer', 'decider']).map((entry) => entry.path)).toEqual(['/', '/work/tasks']);
-    expect(menuFor(['supervisor']).map((entry) => entry.path)).toEqual(['/', '/supervision/board', '/supervision/incidents', '/supervision/statistics']);
+    expect(menuFor(['reviewer', 'decider']).map((entry) => entry.path)).toEqual(['/', '/work/tasks', '/work/consultations']);
+    expect(menuFor(['supervisor']).map((entry) => entry.path)).toEqual(['/', '/supervision/board', '/supervision/incidents', '/supervision/statistics', '/work/consultations']);
     // Statistics are the administrators' too (the API shows them every department), listed once for someone who is both.
     expect(menuFor(['supervisor', 'administrator']).filter((entry) => entry.path === '/supervision/statistics')).toHaveLength(1);
   });

@@ -25,6 +25,14 @@ const StatisticsPage = lazy(() => import('./pages/supervision/StatisticsPage'));
 // Matter catalogue administration (事项管理)
 const MattersAdminPage = lazy(() => import('./pages/admin/MattersAdminPage'));
 const MatterEditPage = lazy(() => import('./pages/admin/MatterEditPage'));
+// Accounts, inbox, 我要问 and the public look-ups.
+const PasswordTokenPage = lazy(() => import('./pages/account/PasswordTokenPage'));
+const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage'));
+const InboxPage = lazy(() => import('./pages/InboxPage'));
+const MyConsultationsPage = lazy(() => import('./pages/consultations/MyConsultationsPage'));
+const ReceivedConsultationsPage = lazy(() => import('./pages/consultations/ReceivedConsultationsPage'));
+const ProgressPage = lazy(() => import('./pages/public/ProgressPage'));
+const VerifyPage = lazy(() => import('./pages/public/VerifyPage'));
 
 function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
   const { user, ready } = useAuth();
@@ -37,6 +45,7 @@ function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
 }
 
 const STAFF: Role[] = ['window_staff', 'reviewer', 'decider'];
+const ANSWERING: Role[] = [...STAFF, 'supervisor'];
 
 export function AppRoutes() {
   const { t } = useI18n();
@@ -63,6 +72,14 @@ export function AppRoutes() {
         <Route path="/admin/matters" element={<Guard roles={['administrator']}><MattersAdminPage /></Guard>} />
         <Route path="/admin/matters/:matterId" element={<Guard roles={['administrator']}><MatterEditPage /></Guard>} />
         <Route path="/design/processes" element={<Guard roles={['process_designer']}><ProcessesPage /></Guard>} />
+        <Route path="/password/setup" element={<PasswordTokenPage purpose="setup" />} />
+        <Route path="/password/reset" element={<PasswordTokenPage purpose="reset" />} />
+        <Route path="/account/password" element={<Guard><ChangePasswordPage /></Guard>} />
+        <Route path="/notifications" element={<Guard><InboxPage /></Guard>} />
+        <Route path="/my/consultations" element={<Guard roles={['applicant']}><MyConsultationsPage /></Guard>} />
+        <Route path="/work/consultations" element={<Guard roles={ANSWERING}><ReceivedConsultationsPage /></Guard>} />
+        <Route path="/progress" element={<ProgressPage />} />
+        <Route path="/verify" element={<VerifyPage />} />
         <Route path="*" element={<Result status="404" title={t('common.notFound')} />} />
       </Routes>
     </Suspense>

@@ -1,3 +1,4 @@
+import { KeyOutlined } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -5,6 +6,7 @@ import { useAuth } from '../auth/Auth';
 import { useI18n } from '../i18n/I18n';
 import type { MessageKey } from '../i18n/messages';
 import { menuFor } from '../lib/menu';
+import { InboxBell } from './InboxBell';
 
 /** The header with the menu of the user's roles, the language switch and the account; the page below. */
 export function AppLayout({ children }: { children: ReactNode }) {
@@ -39,6 +41,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
           {user ? (
             <>
               {!narrow && <Typography.Text>{user.displayName}</Typography.Text>}
+              <InboxBell />
+              <Button type="text" icon={<KeyOutlined />} aria-label={t('account.changePassword')} title={t('account.changePassword')} onClick={() => navigate('/account/password')} />
               <Button onClick={() => void logout().then(() => navigate('/'))}>{t('auth.logout')}</Button>
             </>
           ) : (

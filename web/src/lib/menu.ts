@@ -29,9 +29,19 @@ const BY_ROLE: Record<Role, MenuEntry[]> = {
   ],
 };
 
+/** 我要问: applicants write; the staff of a department (supervisors: every complaint too) answer. After each role's work. */
+const ASKED: MenuEntry = { path: '/work/consultations', label: 'menu.receivedConsultations' };
+const CONSULTATIONS: Partial<Record<Role, MenuEntry[]>> = {
+  applicant: [{ path: '/my/consultations', label: 'menu.myConsultations' }],
+  window_staff: [ASKED],
+  reviewer: [ASKED],
+  decider: [ASKED],
+  supervisor: [ASKED],
+};
+
 /** The public pages, then each role's, without repeating a page two roles share. */
 export function menuFor(roles: readonly Role[]): MenuEntry[] {
-  const entries = [...PUBLIC, ...roles.flatMap((role) => BY_ROLE[role] ?? [])];
+  const entries = [...PUBLIC, ...roles.flatMap((role) => BY_ROLE[role] ?? []), ...roles.flatMap((role) => CONSULTATIONS[role] ?? [])];
   return entries.filter((entry, index) => entries.findIndex((other) => other.path === entry.path) === index);
 }
 

@@ -7,6 +7,7 @@ import { useLoad } from '../api/useLoad';
 import { useShowError } from '../api/useShowError';
 import { useAuth } from '../auth/Auth';
 import { CaseActions } from '../components/CaseActions';
+import { CaseFollowUps } from '../components/CaseFollowUps';
 import { CasePosition } from '../components/CasePosition';
 import { useI18n } from '../i18n/I18n';
 import { BASIC_FIELDS } from '../lib/basic-fields';
@@ -62,6 +63,7 @@ export default function CasePage() {
               ))}
             </Descriptions>
           </Card>
+          {user?.roles.includes('applicant') && <CaseFollowUps kase={detail} onWithdrawn={kase.reload} />}
           {mine.length > 0 && <CaseActions caseId={caseId} actions={[...new Set(mine.flatMap((task) => task.actions))]} items={checklist.data?.items} onDone={kase.reload} />}
           {checklist.data?.acceptingFiles && checklist.data.notice && (
             <Card title={t('cases.supplementNotice')} size="small" style={{ marginTop: 16 }}>

@@ -39,6 +39,9 @@ export default function LoginPage() {
       <Link to="/register" style={{ display: 'block', marginTop: 16 }}>
         {t('auth.noAccount')}
       </Link>
+      <Link to="/password/reset" style={{ display: 'block', marginTop: 8 }}>
+        {t('account.forgotPassword')}
+      </Link>
     </Card>
   );
 }

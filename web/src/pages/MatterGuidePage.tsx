@@ -21,6 +21,9 @@ export default function MatterGuidePage() {
           {t('matters.apply')}
         </Button>
       </Link>
+      <Link to={`/my/consultations?department=${encodeURIComponent(guide.department.code)}&matterId=${guide.id}`} style={{ marginLeft: 16 }}>
+        {t('ask.aboutMatter')}
+      </Link>
       <Descriptions bordered column={{ xs: 1, md: 2 }} size="small">
         <Descriptions.Item label={t('matters.code')}>{guide.code}</Descriptions.Item>
         <Descriptions.Item label={t('matters.department')}>{guide.department.name}</Descriptions.Item>

@@ -22,6 +22,12 @@ export function MattersPage() {
       <Typography.Title level={3} id="matters-title">
         {t('menu.matters')}
       </Typography.Title>
+      <nav aria-label={t('public.progress')} style={{ marginBottom: 12 }}>
+        <Space wrap>
+          <Link to="/progress">{t('public.progress')}</Link>
+          <Link to="/verify">{t('public.verify')}</Link>
+        </Space>
+      </nav>
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
           aria-label={t('matters.searchPlaceholder')}
