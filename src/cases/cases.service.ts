@@ -13,6 +13,7 @@ import { ProcessDefinitionService } from '../processes/process-definition.servic
 import { ProcessInstance } from '../processes/process-instance.entity.js';
 import { actionLabel } from './action-labels.js';
 import { assertCanRead, departmentsOf, filerRole, isFiler, taskDepartment } from './case-access.js';
+import { endedWithoutGrant } from './filing-again.js';
 import { ineligibility } from './task-eligibility.js';
 import { DeliveryRecords } from './delivery/delivery-records.js';
 import { CaseTask } from './case-task.entity.js';
@@ -146,6 +147,7 @@ export class CasesService {
       opinions: await this.coDepartmentOpinions(caseId),
       deliveries: await this.deliveries.ofCase(this.dataSource.manager, caseId),
       clock: await this.legalClock.view(caseId, this.dataSource.manager),
+      mayFileAgain: isFiler(actor, kase) && (await endedWithoutGrant(this.dataSource.manager, this.legalClock, kase)),
     };
   }
 

@@ -4,13 +4,13 @@ import { type Actor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
 import { MaterialsService } from '../materials/materials.service.js';
 import { assertFiler, isApplicant } from './case-access.js';
+import { endedWithoutGrant } from './filing-again.js';
 import { filingPartyOf, onlineParty } from './filing-party.js';
 import { basicInformationOf } from './case.dto.js';
 import { Case } from './case.entity.js';
 import { CasesService } from './cases.service.js';
 import { DraftsService } from './drafts.service.js';
 import { LegalClockService } from './legal-clock/legal-clock.service.js';
-import { WITHDRAWN_STAGE } from './withdrawal.service.js';
 
 /**
  * Starts a new application from a refused (or withdrawn) one: a new draft of the same matter, on the process
@@ -44,8 +44,7 @@ export class RefilingService {
   }
 
   private async assertEndedWithoutGrant(kase: Case): Promise<void> {
-    const refused = kase.status === 'closed' && (kase.stage === WITHDRAWN_STAGE.id || (await this.legalClock.wasRefused(this.dataSource.manager, kase.id)));
-    if (refused) return;
+    if (await endedWithoutGrant(this.dataSource.manager, this.legalClock, kase)) return;
     throw new AppError(409, 'NOT_REFUSED', {
       zh: '只能从不予受理、不予许可或已撤回的办件重新申请',
       en: 'Only a case that was refused or withdrawn can be filed again from',

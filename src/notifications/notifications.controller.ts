@@ -16,6 +16,11 @@ export class NotificationsController {
     return this.notifications.listMine(actor, query.unread === 'true');
   }
 
+  @Get('unread-count')
+  unreadCount(@CurrentActor() actor: Actor) {
+    return this.notifications.unreadCount(actor);
+  }
+
   @Post(':notificationId/read')
   @HttpCode(200)
   markRead(@CurrentActor() actor: Actor, @Param('notificationId', uuidParam('notificationId')) id: string) {

@@ -40,6 +40,11 @@ export class NotificationsService {
     });
   }
 
+  /** All of them, unlike the list (its newest 200): the header's badge must not stop at a page. */
+  async unreadCount(actor: Actor): Promise<{ unread: number }> {
+    return { unread: await this.notifications.countBy({ userId: actor.id, readAt: IsNull() }) };
+  }
+
   async markRead(actor: Actor, id: string): Promise<Notification> {
     const notification = await this.notifications.findOneBy({ id, userId: actor.id });
     if (!notification) throw notFound({ zh: '消息', en: 'Notification' });

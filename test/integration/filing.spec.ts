@@ -292,6 +292,9 @@ describe.each(MODES)('filing and supplementation (%s mode)', (mode) => {
       await act(window, refusedId, 'preAccept');
       await act(window, refusedId, 'refuse', { comment: '申请事项不属于本机关职权范围', competentAuthority: '市自然资源局' });
       const refused = await waitForStage(applicant, refusedId, 'notAccepted');
+      // The case page offers filing again from the server's rule, not from the names of a process's end stages.
+      expect(refused.mayFileAgain).toBe(true);
+      expect((await window.get(`/api/cases/${refusedId}`)).body.mayFileAgain).toBe(false);
       const decision = ((await applicant.get(`/api/cases/${refusedId}/documents`)).body as { id: string; kind: string }[]).find((document) => document.kind === 'nonAcceptance')!;
       const pdf = await fetch(`${deployment.baseUrl}/api/cases/${refusedId}/documents/${decision.id}/content`, { headers: { authorization: `Bearer ${applicant.token}` } });
       expect((await pdfText(Buffer.from(await pdf.arrayBuffer()))).replace(/\s+/g, '')).toContain('请向市自然资源局申请');
@@ -314,6 +317,7 @@ describe.each(MODES)('filing and supplementation (%s mode)', (mode) => {
 
     it('refuses to copy an open or granted case, and a stranger is told it does not exist', async () => {
       const openId = await fileSubmittedCase(deployment, applicant);
+      expect((await applicant.get(`/api/cases/${openId}`)).body.mayFileAgain).toBe(false);
       expect((await applicant.post(`/api/cases/${openId}/refiling`)).body.code).toBe('NOT_REFUSED');
       expect((await stranger.post(`/api/cases/${openId}/refiling`)).status).toBe(404);
       expect((await window.post(`/api/cases/${openId}/refiling`)).status).toBe(404);

@@ -268,13 +268,18 @@ describe.each(MODES)('every path through the shipped processes (%s mode)', (mode
       await drive(kase, [{ by: 'window1', action: 'requestSupplement', comment: defects, to: 'notifySupplementation', then: 'supplementation' }]);
       const [notice] = await noticesOf(kase.applicant, '?unread=true');
       expect(notice).toMatchObject({ caseId: kase.id, body: defects, readAt: null });
+      const unreadCount = async () => (await kase.applicant.get('/api/notifications/unread-count')).body;
+      const unread = (await kase.applicant.get('/api/notifications?unread=true')).body.length;
+      expect(await unreadCount()).toEqual({ unread });
 
       const { client: stranger } = await newApplicant(deployment);
       expect((await stranger.post(`/api/notifications/${notice.id}/read`)).status).toBe(404);
+      expect((await stranger.get('/api/notifications/unread-count')).body).toEqual({ unread: 0 });
       const read = await kase.applicant.post(`/api/notifications/${notice.id}/read`);
       expect(read.status).toBe(200);
       expect(read.body).toMatchObject({ id: notice.id, readAt: expect.any(String) });
       expect(await noticesOf(kase.applicant, '?unread=true')).toEqual([]);
+      expect(await unreadCount()).toEqual({ unread: unread - 1 });
       expect(await noticesOf(kase.applicant)).toEqual([expect.objectContaining({ id: notice.id, readAt: read.body.readAt })]);
     });
 

@@ -20,12 +20,6 @@ async function choose(page: Page, scope: Page | Locator, label: string, option: 
   else await (scope as Locator).locator('.ant-modal-title').click();
 }
 
-/**
- * The unlabelled fields but antd's measuring textarea: autoSize keeps an aria-hidden copy of the text box in the
- * page to measure its height, which screen readers skip (test/support/browser.ts counts it as a field).
- */
-const unnamed = async (page: Page) => (await unlabelledFields(page)).filter((html) => !html.includes('aria-hidden="true"'));
-
 const fieldError = (page: Page, id: string) => page.locator(`.ant-form-item:has(#${id}) .ant-form-item-explain-error`).first();
 
 // One mode is enough for the browser: the pages talk to the same API in both (embedded is the README's first command).
@@ -72,7 +66,7 @@ describe('web application: the matter catalogue, departments\' heads, staff and 
       await page.getByLabel('办理时间').fill('周一至周五 9:00—17:30');
       await page.getByLabel('咨询电话').fill('0471-4602319');
       await page.getByLabel('监督投诉电话').fill('0471-12345');
-      await expect(unnamed(page)).resolves.toEqual([]);
+      await expect(unlabelledFields(page)).resolves.toEqual([]);
       await page.getByRole('button', { name: /保\s*存/ }).click();
       // The promised limit may not exceed the legal one: said under that field.
       await expect(fieldError(page, 'guide_promisedLimitDays').textContent()).resolves.toContain('promisedLimitDays');
@@ -88,7 +82,7 @@ describe('web application: the matter catalogue, departments\' heads, staff and 
         const dialog = page.getByRole('dialog');
         await dialog.getByLabel('材料名称').fill(name);
         await dialog.getByLabel('材料说明').fill(`${name}：载明地点、面积、用途`);
-        await expect(unnamed(page)).resolves.toEqual([]);
+        await expect(unlabelledFields(page)).resolves.toEqual([]);
         await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
         await dialog.waitFor({ state: 'detached' });
         await page.locator('.ant-table-row', { hasText: name }).waitFor();
@@ -156,7 +150,7 @@ describe('web application: the matter catalogue, departments\' heads, staff and 
       await staffDialog.locator('.ant-modal-footer .ant-btn-primary').click();
       await staffDialog.waitFor({ state: 'detached' });
       await page.locator('.ant-table-row', { hasText: 'zhou.lin' }).getByText('审查', { exact: true }).waitFor();
-      await expect(unnamed(page)).resolves.toEqual([]);
+      await expect(unlabelledFields(page)).resolves.toEqual([]);
     });
     const head = await admin.get('/api/admin/departments/LCJ');
     expect(head.body.head).toEqual(expect.objectContaining({ name: '审批负责人 高峰' }));
@@ -168,7 +162,7 @@ describe('web application: the matter catalogue, departments\' heads, staff and 
     await as('designer1', async (page) => {
       await page.getByRole('button', { name: 'notification-commitment' }).click();
       await choose(page, page, '事项（已发布，同一办理类型）', 'SCJG-XK-012');
-      await expect(unnamed(page)).resolves.toEqual([]);
+      await expect(unlabelledFields(page)).resolves.toEqual([]);
       await page.getByRole('button', { name: /绑\s*定/ }).click();
       await page.getByText(/已绑定：新办件使用 notification-commitment v\d+/).waitFor();
       await screenshot(page, 'catalogue-7-designer-binding');

@@ -51,7 +51,9 @@ export function unlabelledFields(page: Page): Promise<string[]> {
       (field.labels && [...field.labels].some((label) => label.textContent.trim())) ||
       (field.getAttribute('aria-label') || '').trim() ||
       (field.getAttribute('aria-labelledby') || '').split(' ').some((id) => document.getElementById(id)?.textContent.trim());
-    return fields.filter((field) => field.checkVisibility() && !named(field)).map((field) => field.outerHTML.slice(0, 160));
+    // A field hidden from assistive technology (antd's aria-hidden measuring copy of an auto-sized text box) needs no name.
+    const heard = (field) => !field.closest('[aria-hidden=true]');
+    return fields.filter((field) => field.checkVisibility() && heard(field) && !named(field)).map((field) => field.outerHTML.slice(0, 160));
   })()`);
 }
 

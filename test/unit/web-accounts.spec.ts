@@ -49,10 +49,10 @@ describe('the web application: withdrawal and refiling on the case page', () => 
     expect(mayWithdraw({ ...submitted, stage: 'withdrawn', status: 'closed' })).toBe(false);
   });
 
-  it('offers refiling of a refused or withdrawn case, not of a granted or an open one', () => {
-    for (const stage of ['notAccepted', 'completedRefused', 'withdrawn']) expect(mayRefile({ ...submitted, stage, status: 'closed' })).toBe(true);
-    expect(mayRefile({ ...submitted, stage: 'completedGranted', status: 'closed' })).toBe(false);
-    expect(mayRefile({ ...submitted, stage: 'notAccepted', status: 'open' })).toBe(false);
+  it('offers refiling where the server says the case may be filed again, whatever its end stage is called', () => {
+    expect(mayRefile({ ...submitted, stage: 'anyDesignersEnd', status: 'closed', mayFileAgain: true })).toBe(true);
+    expect(mayRefile({ ...submitted, stage: 'notAccepted', status: 'closed', mayFileAgain: false })).toBe(false);
+    expect(mayRefile({ ...submitted, stage: 'notAccepted', status: 'closed' })).toBe(false);
   });
 });
 

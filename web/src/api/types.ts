@@ -80,6 +80,8 @@ export interface ClockLimit {
 export interface CaseDetail extends CaseSummary {
   openTasks: OpenTask[];
   clock: { alert: string | null; promised: ClockLimit; legal: ClockLimit; pause: { kindName: { zh: string; en: string } } | null } | null;
+  /** Refused or withdrawn, and filed by the reader: the server's rule for filing again (重新申报). */
+  mayFileAgain: boolean;
 }
 
 export interface StoredMaterial {

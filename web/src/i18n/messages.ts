@@ -190,6 +190,7 @@ export const MESSAGES = {
   'admin.status.pending': ['待设置密码', 'Password not set'],
   'admin.status.active': ['正常', 'Active'],
   'admin.status.disabled': ['已停用', 'Disabled'],
+  'admin.setupLink': ['或把设置密码的链接发给本人：', 'or send them the link to set it:'],
   'admin.setupToken': ['账户已创建。请将以下一次性令牌交给本人，72 小时内用于设置密码：', 'Account created. Give this one-time token to its holder to set their password within 72 hours:'],
   'admin.mobile': ['手机', 'Mobile'],
   'admin.email': ['电子邮箱', 'E-mail'],

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/I18n';
-import { INBOX_CHANGED_EVENT, type InboxMessage } from '../lib/inbox';
+import { INBOX_CHANGED_EVENT } from '../lib/inbox';
 
 const EVERY_MINUTE = 60_000;
 
@@ -18,8 +18,8 @@ export function InboxBell() {
   useEffect(() => {
     let current = true;
     const count = () =>
-      api.get<InboxMessage[]>('/api/notifications?unread=true').then(
-        (messages) => current && setUnread(messages.length),
+      api.get<{ unread: number }>('/api/notifications/unread-count').then(
+        (answer) => current && setUnread(answer.unread),
         () => undefined,
       );
     void count();

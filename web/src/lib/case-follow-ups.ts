@@ -7,12 +7,11 @@ export interface CaseState {
   stage: string;
   status: string;
   submittedAt: string | null;
+  mayFileAgain?: boolean;
 }
-
-/** The end events of the shipped processes that refuse (不予受理, 不予许可), and the stage of a withdrawn case. */
-export const REFUSED_OR_WITHDRAWN_STAGES: readonly string[] = ['notAccepted', 'completedRefused', 'withdrawn'];
 
 /** Submitted and still open: a draft is deleted instead, a finished case cannot be taken back. */
 export const mayWithdraw = (kase: CaseState) => kase.status === 'open' && kase.submittedAt !== null;
 
-export const mayRefile = (kase: CaseState) => kase.status === 'closed' && REFUSED_OR_WITHDRAWN_STAGES.includes(kase.stage);
+/** The server says whether the case ended without a grant and the reader filed it: no process's stage names are known here. */
+export const mayRefile = (kase: CaseState) => kase.mayFileAgain === true;

@@ -168,5 +168,18 @@ function StaffDialog({ member, departments, roleLabel, onClose }: { member: Staf
 
 function SetupToken({ token }: { token: string }) {
   const { t } = useI18n();
-  return <Alert type="success" message={t('admin.setupToken')} description={<Typography.Text copyable code>{token}</Typography.Text>} />;
+  // The holder opens the link and sets their password there; the bare token is for telling it over the phone.
+  const link = `${window.location.origin}/password/setup?token=${encodeURIComponent(token)}`;
+  return (
+    <Alert
+      type="success"
+      message={t('admin.setupToken')}
+      description={
+        <>
+          <Typography.Text copyable code>{token}</Typography.Text>
+          <div>{t('admin.setupLink')} <Typography.Link copyable={{ text: link }} href={link}>{link}</Typography.Link></div>
+        </>
+      }
+    />
+  );
 }
