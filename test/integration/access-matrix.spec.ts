@@ -173,6 +173,8 @@ describe.each(MODES)('who may do what (%s mode)', (mode) => {
     ['create a matter', 'post', '/api/admin/matters', {}, ['admin1']],
     ['read the calendar’s changes', 'get', '/api/calendar/changes', undefined, ['admin1']],
     ['list processes', 'get', '/api/processes', undefined, ['designer1', 'admin1', 'supervisor1']],
+    ['list the matters bound to a process', 'get', '/api/processes/standard-licensing/matters', undefined, ['designer1', 'admin1']],
+    ['list the cases running on a process version', 'get', '/api/processes/standard-licensing/versions/1/cases', undefined, ['designer1', 'admin1']],
     ['list incidents', 'get', '/api/incidents', undefined, ['supervisor1', 'admin1']],
   ];
 
