@@ -73,6 +73,17 @@ export async function assertCanRead<T extends ReadableCase>(db: EntityManager, a
   return kase;
 }
 
+/**
+ * Who may see where a case stands in its process (the elements passed, where it waits, the version): whoever sees
+ * the case, and process designers. Designers serve no department, yet they change the processes cases run on and
+ * must see where running cases stand to judge a new version or find a step that stalls; a position names elements
+ * of the diagram they keep, not the applicant, the materials or the documents, which stay hidden from them.
+ */
+export async function assertCanReadPosition<T extends ReadableCase>(db: EntityManager, actor: Actor, kase: T | null): Promise<T> {
+  if (kase && actor.roles.includes('process_designer')) return kase;
+  return assertCanRead(db, actor, kase);
+}
+
 export const NOT_THE_APPLICANT = {
   code: 'NOT_THE_APPLICANT',
   message: {

@@ -12,7 +12,7 @@ import { pathTaken } from '../processes/engine/process-position.js';
 import { ProcessDefinitionService } from '../processes/process-definition.service.js';
 import { ProcessInstance } from '../processes/process-instance.entity.js';
 import { actionLabel } from './action-labels.js';
-import { assertCanRead, departmentsOf, filerRole, isFiler, taskDepartment } from './case-access.js';
+import { assertCanRead, assertCanReadPosition, departmentsOf, filerRole, isFiler, taskDepartment } from './case-access.js';
 import { endedWithoutGrant } from './filing-again.js';
 import { ineligibility } from './task-eligibility.js';
 import { DeliveryRecords } from './delivery/delivery-records.js';
@@ -153,7 +153,7 @@ export class CasesService {
 
   /** Where the case stands in its process, for drawing its diagram: the version it runs, where it has been, where it waits. */
   async position(actor: Actor, caseId: string) {
-    const kase = await assertCanRead(this.dataSource.manager, actor, await this.cases.findOneBy({ id: caseId }));
+    const kase = await assertCanReadPosition(this.dataSource.manager, actor, await this.cases.findOneBy({ id: caseId }));
     const definition = await this.definitions.byId(kase.processDefinitionId);
     const instance = await this.dataSource.getRepository(ProcessInstance).findOneByOrFail({ caseId });
     const openTasks = await this.tasks.find({ where: { caseId, closedAt: IsNull() } });

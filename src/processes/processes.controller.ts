@@ -5,12 +5,15 @@ import { type Actor, assertRole, CurrentActor } from '../common/actor.js';
 import { AppError } from '../common/app-error.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { ProcessDefinitionService } from './process-definition.service.js';
+import { NumberedPageQueryDto } from '../common/page-query.js';
 import { BindProcessDto, UploadProcessQuery } from './processes.dto.js';
 import { MatterBindingService } from './matter-binding.service.js';
+import { ProcessUsageService } from './process-usage.service.js';
 import { MAX_BPMN_BYTES } from './validation/validate-bpmn.js';
 import { readXmlBody } from './xml-body.js';
 
 const DESIGNERS = { zh: '流程设计员', en: 'process designers' };
+const DESIGNERS_AND_ADMINISTRATORS = { zh: '流程设计员和系统管理员', en: 'process designers and administrators' };
 
 const versionParam = new ParseIntPipe({
   exceptionFactory: () =>
@@ -27,6 +30,7 @@ export class ProcessesController {
   constructor(
     private readonly definitions: ProcessDefinitionService,
     private readonly bindings: MatterBindingService,
+    private readonly usage: ProcessUsageService,
   ) {}
 
   @Get('processes')
@@ -48,6 +52,25 @@ export class ProcessesController {
   versions(@CurrentActor() actor: Actor, @Param('key') key: string) {
     assertRole(actor, ['process_designer', 'administrator', 'supervisor'], DESIGNERS);
     return this.definitions.versions(key);
+  }
+
+  /** Every matter bound to the process, draft, published or withdrawn, with the version its new cases take. */
+  @Get('processes/:key/matters')
+  matters(@CurrentActor() actor: Actor, @Param('key') key: string) {
+    assertRole(actor, ['process_designer', 'administrator'], DESIGNERS_AND_ADMINISTRATORS);
+    return this.usage.matters(key);
+  }
+
+  /** The open cases running on one version, newest first: what a change of the process would leave on the old one. */
+  @Get('processes/:key/versions/:version/cases')
+  runningCases(
+    @CurrentActor() actor: Actor,
+    @Param('key') key: string,
+    @Param('version', versionParam) version: number,
+    @Query() page: NumberedPageQueryDto,
+  ) {
+    assertRole(actor, ['process_designer', 'administrator'], DESIGNERS_AND_ADMINISTRATORS);
+    return this.usage.runningCases(key, version, page);
   }
 
   /** Any signed-in user may read a process: the web page draws a case's diagram from it. */

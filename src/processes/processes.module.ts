@@ -7,13 +7,14 @@ import { ProcessDefinition } from './process-definition.entity.js';
 import { ProcessDefinitionService } from './process-definition.service.js';
 import { ProcessInstance } from './process-instance.entity.js';
 import { ProcessInstanceService } from './process-instance.service.js';
+import { ProcessUsageService } from './process-usage.service.js';
 import { ProcessValidator } from './process-validator.service.js';
 import { ProcessesController } from './processes.controller.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ProcessDefinition, ProcessInstance]), AuditModule],
   controllers: [ProcessesController],
-  providers: [ProcessEngine, ProcessDefinitionService, ProcessInstanceService, ProcessValidator, MatterBindingService],
+  providers: [ProcessEngine, ProcessDefinitionService, ProcessInstanceService, ProcessValidator, MatterBindingService, ProcessUsageService],
   exports: [ProcessEngine, ProcessDefinitionService, ProcessInstanceService],
 })
 export class ProcessesModule {}

@@ -10,7 +10,8 @@ import {
  * Who may do what, over HTTP in each run mode. A standard case walks through every stage of its process; at each
  * stage everyone but the one person whose step it is tries every action the stage offers and is refused (404 to
  * those who may not see the case, 403 with the reason to those who may) while the case stays where it was; then
- * the right person takes the step. A parallel case shows the department rule between departments that share a
+ * the right person takes the step. The process designer, who sees no case, may at every stage read where it stands
+ * in its diagram, and nothing else of it. A parallel case shows the department rule between departments that share a
  * case, and the centre's administration endpoints show their roles. What each action does when the right person
  * takes it, on every path, is process-paths.spec.ts's.
  */
@@ -63,6 +64,17 @@ describe.each(MODES)('who may do what (%s mode)', (mode) => {
     expect(await detailOf(caseId)).toMatchObject({ stage: before.stage, version: before.version });
   }
 
+  /** A designer reads where the case stands (case-access.ts, assertCanReadPosition) but not the case itself. */
+  async function designerSeesOnlyThePosition(caseId: string) {
+    const { stage, openTasks } = await detailOf(caseId);
+    const position = await people.designer1.get(`/api/cases/${caseId}/position`);
+    expect({ stage, status: position.status }).toEqual({ stage, status: 200 });
+    expect(position.body.waitingAt).toEqual(expect.arrayContaining(openTasks.map((task: { elementId: string }) => task.elementId)));
+    for (const path of ['', '/timeline', '/materials']) {
+      expect({ stage, path, status: (await people.designer1.get(`/api/cases/${caseId}${path}`)).status }).toEqual({ stage, path, status: 404 });
+    }
+  }
+
   async function step(caseId: string, person: Person, action: string, next: string, body: object = bodyOf(action)) {
     const answer = await people[person].post(`/api/cases/${caseId}/actions/${action}`, body);
     expect({ action, status: answer.status }).toEqual({ action, status: 200 });
@@ -105,11 +117,15 @@ describe.each(MODES)('who may do what (%s mode)', (mode) => {
     const triedAt = new Set<string>();
     for (const [stage, right, action, next, body] of walk) {
       expect((await detailOf(caseId)).stage).toBe(stage);
-      if (!triedAt.has(stage)) await everyoneElseIsRefused(caseId, right, refusalOnForestryCase);
+      if (!triedAt.has(stage)) {
+        await everyoneElseIsRefused(caseId, right, refusalOnForestryCase);
+        await designerSeesOnlyThePosition(caseId);
+      }
       triedAt.add(stage);
       if (action === 'supplement') expect((await uploadSmallMaterial(deployment, people.applicant, caseId, item.id)).status).toBe(201);
       await step(caseId, right, action, next, body);
     }
+    expect((await people.designer1.get(`/api/cases/${caseId}/position`)).body).toMatchObject({ endedAt: 'completedGranted', waitingAt: [] });
   });
 
   it('a parallel case: staff of a co-department see it, yet may not take the lead department’s steps', async () => {
@@ -157,6 +173,8 @@ describe.each(MODES)('who may do what (%s mode)', (mode) => {
     ['create a matter', 'post', '/api/admin/matters', {}, ['admin1']],
     ['read the calendar’s changes', 'get', '/api/calendar/changes', undefined, ['admin1']],
     ['list processes', 'get', '/api/processes', undefined, ['designer1', 'admin1', 'supervisor1']],
+    ['list the matters bound to a process', 'get', '/api/processes/standard-licensing/matters', undefined, ['designer1', 'admin1']],
+    ['list the cases running on a process version', 'get', '/api/processes/standard-licensing/versions/1/cases', undefined, ['designer1', 'admin1']],
     ['list incidents', 'get', '/api/incidents', undefined, ['supervisor1', 'admin1']],
   ];
 

@@ -184,4 +184,86 @@ describe.each(MODES)('process designers upload, version, activate and bind BPMN 
     expect(position.body.flowsTaken).toEqual(expect.arrayContaining(['toApplication', 'toPreAcceptance', 'preAccepted']));
     expect(position.body.flowsTaken).not.toContain('preAcceptanceRefused');
   });
+
+  /** Everything of a case but its position: what a designer, who serves no department, may still not read. */
+  const CASE_CONTENT = ['', '/timeline', '/replay', '/materials', '/material-checklist', '/documents', '/receipt'];
+
+  it('shows designers where any case stands in its diagram, yet none of the case itself', async () => {
+    const caseId = await fileSubmittedCase(deployment, applicant);
+    const position = await designer.get(`/api/cases/${caseId}/position`);
+    expect(position.status).toBe(200);
+    expect(position.body).toMatchObject({ process: { key: 'standard-licensing', version: 1 }, waitingAt: ['preAcceptance'], endedAt: null });
+    expect(position.body.visited.map((v: { elementId: string }) => v.elementId)).toContain('application');
+    expect(position.body).not.toHaveProperty('basicInformation');
+    for (const path of CASE_CONTENT) {
+      expect({ path, ...(await designer.get(`/api/cases/${caseId}${path}`)) }).toMatchObject({ path, status: 404, body: { code: 'CASE_NOT_FOUND' } });
+    }
+    expect((await designer.get('/api/cases/00000000-0000-4000-8000-000000000000/position')).status).toBe(404);
+    // Another applicant is no designer: the position stays the case's own.
+    const { client: stranger } = await newApplicant(deployment);
+    expect((await stranger.get(`/api/cases/${caseId}/position`)).status).toBe(404);
+  });
+
+  it('lists the open cases running on a version, newest first and paged, each with where it waits', async () => {
+    const older = await fileSubmittedCase(deployment, applicant);
+    const newer = await fileSubmittedCase(deployment, applicant);
+    expect((await window.post(`/api/cases/${older}/actions/preAccept`, {})).status).toBe(200);
+    await waitForStage(window, older, 'acceptance');
+
+    const firstTwo = await designer.get('/api/processes/standard-licensing/versions/1/cases?page=1&pageSize=2');
+    expect(firstTwo.status).toBe(200);
+    expect(firstTwo.body).toMatchObject({ page: 1, pageSize: 2, total: expect.any(Number) });
+    expect(firstTwo.body.total).toBeGreaterThanOrEqual(2);
+    const matter = await matterByCode(deployment, MATTER_OF_PROCESS['standard-licensing']);
+    expect(firstTwo.body.items).toEqual([
+      { caseId: newer, caseNumber: expect.any(String), matterName: matter.name, stage: 'preAcceptance', stageName: expect.any(String), createdAt: expect.any(String), waitingAt: ['preAcceptance'] },
+      { caseId: older, caseNumber: expect.any(String), matterName: matter.name, stage: 'acceptance', stageName: expect.any(String), createdAt: expect.any(String), waitingAt: ['acceptance'] },
+    ]);
+    const second = await designer.get('/api/processes/standard-licensing/versions/1/cases?page=2&pageSize=1');
+    expect(second.body.items.map((item: { caseId: string }) => item.caseId)).toEqual([older]);
+    const beyond = await designer.get('/api/processes/standard-licensing/versions/1/cases?page=1000&pageSize=100');
+    expect(beyond.body).toEqual({ items: [], total: firstTwo.body.total, page: 1000, pageSize: 100 });
+
+    // A closed case leaves the list; a version nobody runs has none.
+    const instantCase = await fileSubmittedCase(deployment, applicant, MATTER_OF_PROCESS.instant);
+    const onInstant = async () => (await designer.get('/api/processes/instant/versions/1/cases?pageSize=100')).body.items.map((item: { caseId: string }) => item.caseId);
+    expect(await onInstant()).toContain(instantCase);
+    expect((await window.post(`/api/cases/${instantCase}/actions/grant`, {})).status).toBe(200);
+    await waitForStage(window, instantCase, 'completedGranted');
+    expect(await onInstant()).not.toContain(instantCase);
+    expect((await designer.get('/api/processes/standard-licensing/versions/2/cases')).body).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
+
+    expect(await designer.get('/api/processes/standard-licensing/versions/9/cases')).toMatchObject({ status: 404, body: { code: 'PROCESS_VERSION_NOT_FOUND' } });
+    expect(await designer.get('/api/processes/no-such-process/versions/1/cases')).toMatchObject({ status: 404 });
+    expect(await designer.get('/api/processes/standard-licensing/versions/1/cases?pageSize=0')).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+    expect((await designer.get('/api/processes/standard-licensing/versions/one/cases')).status).toBe(400);
+  });
+
+  it('lists every matter bound to a process, whatever its status, with the version its new cases take', async () => {
+    const admin = await loginAs(deployment, 'admin1');
+    const grassland = await matterByCode(deployment, MATTER_OF_PROCESS['standard-licensing']);
+    const standard = await designer.get('/api/processes/standard-licensing/matters');
+    expect(standard.status).toBe(200);
+    expect(standard.body).toEqual([{
+      id: grassland.id, code: grassland.code, name: grassland.name, status: 'published',
+      department: { code: grassland.department.code, name: grassland.department.name }, activeVersion: 1,
+    }]);
+    expect((await designer.get('/api/processes/grassland-review/matters')).body).toEqual([]);
+
+    // Withdrawn, the matter takes no applications but is still bound: the designer still sees it.
+    const instant = await matterByCode(deployment, MATTER_OF_PROCESS.instant);
+    expect((await admin.post(`/api/admin/matters/${instant.id}/withdraw`, { reason: '该事项已划转至市行政审批局办理' })).status).toBe(200);
+    expect((await admin.get('/api/processes/instant/matters')).body).toEqual([expect.objectContaining({ id: instant.id, status: 'withdrawn', activeVersion: 1 })]);
+
+    expect(await designer.get('/api/processes/no-such-process/matters')).toMatchObject({ status: 404, body: { code: 'PROCESS_NOT_FOUND' } });
+  });
+
+  it('shows what uses a process to designers and administrators only', async () => {
+    const supervisor = await loginAs(deployment, 'supervisor1');
+    for (const client of [window, applicant, supervisor]) {
+      for (const path of ['/api/processes/instant/matters', '/api/processes/instant/versions/1/cases']) {
+        expect({ path, ...(await client.get(path)) }).toMatchObject({ path, status: 403, body: { code: 'ROLE_NOT_ALLOWED' } });
+      }
+    }
+  });
 });

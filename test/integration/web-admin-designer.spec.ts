@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { projectRoot } from '../../src/common/project-root.js';
 import { asUser, openBrowser, screenshot, unlabelledFields } from '../support/browser.js';
-import { deploy, type Deployment } from '../support/tongban.js';
+import { deploy, type Deployment, fileSubmittedCase, newApplicant } from '../support/tongban.js';
 
 // One mode is enough for the browser: the pages talk to the same API in both (embedded is the README's first command).
 describe('web application: an administrator and a process designer (embedded mode, Chromium)', () => {
@@ -91,6 +91,27 @@ describe('web application: an administrator and a process designer (embedded mod
       expect(await page.locator('[data-element-id=windowDecision].tb-problem').count()).toBe(1);
       await page.getByText('windowDecision', { exact: true }).first().waitFor();
       await screenshot(page, 'designer-2-upload-refused');
+    });
+  });
+
+  it('shows the designer the matters of a process, the cases running on a version, and one case where it stands', async () => {
+    const { client: applicant } = await newApplicant(deployment);
+    const caseId = await fileSubmittedCase(deployment, applicant);
+    const { caseNumber } = (await applicant.get(`/api/cases/${caseId}`)).body;
+    await as('designer1', async (page) => {
+      await page.getByRole('button', { name: 'standard-licensing' }).click();
+      const matters = page.locator('.ant-card', { hasText: '使用该流程的事项' });
+      await matters.locator('.ant-table-row', { hasText: 'LCJ-XK-001' }).locator('[data-status=published]').waitFor();
+      await expect(matters.locator('.ant-table-row', { hasText: 'LCJ-XK-001' }).innerText()).resolves.toContain('v1');
+
+      await page.getByRole('button', { name: /查\s*看/ }).first().click();
+      const running = page.locator('.ant-table-row', { hasText: caseNumber });
+      await expect(running.innerText()).resolves.toContain('preAcceptance');
+      await running.click();
+      await page.locator('[data-element-id=preAcceptance].tb-waiting').waitFor();
+      await page.locator('[data-element-id=application].tb-visited').waitFor();
+      await page.getByText(`${caseNumber} · 流程图（当前位置）`).waitFor();
+      await screenshot(page, 'designer-3-running-case');
     });
   });
 });

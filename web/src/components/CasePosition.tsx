@@ -12,14 +12,14 @@ interface CasePositionAnswer extends Position {
 }
 
 /** Where the case stands in its process: the path taken in green, where it waits in orange, a failed step in red. */
-export function CasePosition({ caseId, stage }: { caseId: string; stage: string }) {
+export function CasePosition({ caseId, stage, caseNumber }: { caseId: string; stage: string; caseNumber?: string }) {
   const { t } = useI18n();
   const position = useLoad(() => api.get<CasePositionAnswer>(`/api/cases/${caseId}/position`), caseId + stage);
   const xml = useLoad(() => (position.data ? api.text(position.data.process.xml) : Promise.resolve('')), position.data?.process.xml ?? '');
   const marks = useMemo(() => (position.data ? positionMarks(position.data) : []), [position.data]);
   if (!position.data || !xml.data) return null;
   return (
-    <Card title={`${t('design.position')} · ${position.data.process.name} v${position.data.process.version}`} size="small" style={{ marginTop: 16 }}>
+    <Card title={`${caseNumber ? `${caseNumber} · ` : ''}${t('design.position')} · ${position.data.process.name} v${position.data.process.version}`} size="small" style={{ marginTop: 16 }}>
       <Suspense fallback={null}>
         <BpmnDiagram xml={xml.data} marks={marks} label={t('design.position')} />
       </Suspense>

@@ -296,10 +296,14 @@ export const MESSAGES = {
   'design.bindMatter': ['事项（已发布，同一办理类型）', 'Matter (published, of the same kind)'],
   'design.bind': ['绑定', 'Bind'],
   'design.bound': ['已绑定：新办件使用 {key} v{version}', 'Bound: new cases take {key} v{version}'],
-  'design.noMatterList': [
-    '系统尚未提供按流程列出事项及其办件的接口：此处只能绑定已发布的事项。',
-    'The API does not yet list the matters, or the cases, that use a process: only binding a published matter is possible here.',
-  ],
+  // What uses a process: its matters, the cases running on a version (designer-views).
+  'design.matters': ['使用该流程的事项', 'Matters using this process'],
+  'design.noMatters': ['暂无事项使用该流程', 'No matter uses this process'],
+  'design.newCasesTake': ['新办件使用版本', 'New cases take'],
+  'design.runningCases': ['{key} v{version} 上运行中的办件（点击办件查看其在流程图中的位置）', 'Open cases on {key} v{version} (click one to see where it stands)'],
+  'design.noRunningCases': ['该版本上没有运行中的办件', 'No open case runs on this version'],
+  'design.waitingAt': ['等待环节', 'Waiting at'],
+  'design.started': ['创建时间', 'Started'],
   // Accounts, inbox, 我要问, public queries, withdrawal and refiling (web-accounts).
   'menu.myConsultations': ['我要问', 'Ask us'],
   'menu.receivedConsultations': ['咨询投诉', 'Consultations'],

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, Select } from 'antd';
+import { App, Button, Card, Form, Select } from 'antd';
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import { useLoad } from '../../api/useLoad';
@@ -22,11 +22,8 @@ async function publishedMatters(): Promise<PublishedMatter[]> {
   }
 }
 
-/**
- * 事项绑定流程: a designer binds a matter of the process's kind to it (PUT /api/matters/{id}/process). The API
- * lists neither the matters bound to a process nor the cases running on a version, so only binding is offered.
- */
-export function BindMatterCard({ processKey, kind }: { processKey: string; kind: string }) {
+/** 事项绑定流程: a designer binds a published matter of the process's kind to it (PUT /api/matters/{id}/process). */
+export function BindMatterCard({ processKey, kind, onBound }: { processKey: string; kind: string; onBound: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
@@ -34,12 +31,14 @@ export function BindMatterCard({ processKey, kind }: { processKey: string; kind:
   const matters = useLoad(publishedMatters, 'published-matters');
   const bind = (values: { matterId: string }) =>
     api.put<{ processKey: string; activeVersion: number }>(`/api/matters/${values.matterId}/process`, { processKey }).then(
-      (bound) => void message.success(t('design.bound', { key: bound.processKey, version: bound.activeVersion })),
+      (bound) => {
+        void message.success(t('design.bound', { key: bound.processKey, version: bound.activeVersion }));
+        onBound();
+      },
       (error) => showError(error, form, ['processKey']),
     );
   return (
     <Card title={t('design.bindTitle')} size="small" style={{ marginTop: 16 }}>
-      <Alert type="info" showIcon message={t('design.noMatterList')} style={{ marginBottom: 12 }} />
       <Form form={form} layout="inline" onFinish={bind}>
         <Form.Item name="matterId" label={t('design.bindMatter')} rules={[{ required: true }]}>
           <Select

@@ -8,6 +8,8 @@ import { ApiError } from '../../lib/api-errors';
 import { type BpmnProblem, problemsByElement } from '../../lib/diagram-marks';
 import { beijingTime } from '../../lib/time';
 import { BindMatterCard } from './BindMatterCard';
+import { ProcessMattersCard } from './ProcessMattersCard';
+import { VersionCasesCard } from './VersionCasesCard';
 
 const BpmnDiagram = lazy(() => import('../../components/BpmnDiagram'));
 
@@ -32,7 +34,10 @@ interface Refused {
   byElement: Map<string | null, BpmnProblem[]>;
 }
 
-/** 流程设计: the processes and their versions, each drawn; an upload the validator refuses is drawn with its problems on it. */
+/**
+ * 流程设计: the processes and their versions, each drawn; an upload the validator refuses is drawn with its problems on it;
+ * the matters bound to the selected process, and the cases running on the version shown, each drawn where it stands.
+ */
 export default function ProcessesPage() {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
@@ -43,6 +48,7 @@ export default function ProcessesPage() {
   const [shown, setShown] = useState<{ key: string; version: number } | null>(null);
   const xml = useLoad(() => (shown ? api.text(`/api/processes/${shown.key}/versions/${shown.version}/xml`) : Promise.resolve('')), shown ? `${shown.key}/${shown.version}` : '');
   const [refused, setRefused] = useState<Refused | null>(null);
+  const [bindings, setBindings] = useState(0);
   const activeOfKey = processes.data?.find((process) => process.key === key)?.active;
   const notes = useMemo(
     () => new Map([...(refused?.byElement ?? [])].filter(([id]) => id !== null).map(([id, problems]) => [id!, problems.map((problem) => pick(problem.message)).join('；')])),
@@ -136,7 +142,8 @@ export default function ProcessesPage() {
           )}
         </Col>
       </Row>
-      {key && activeOfKey && <BindMatterCard processKey={key} kind={activeOfKey.kind} />}
+      {key && <ProcessMattersCard processKey={key} reloadKey={String(bindings)} />}
+      {key && activeOfKey && <BindMatterCard processKey={key} kind={activeOfKey.kind} onBound={() => setBindings((count) => count + 1)} />}
       {shown && xml.data && (
         <Card title={`${shown.key} v${shown.version}`} size="small" style={{ marginTop: 16 }}>
           <Suspense fallback={null}>
@@ -144,6 +151,7 @@ export default function ProcessesPage() {
           </Suspense>
         </Card>
       )}
+      {shown && <VersionCasesCard key={`${shown.key}/${shown.version}`} processKey={shown.key} version={shown.version} />}
     </section>
   );
 }
