@@ -158,7 +158,7 @@ describe.each([
   });
 
   // Plans, not timings: with sequential scans ruled out, each lookup must still find an index to use.
-  it('gives the sweep of unsettled clocks and the departments of a case an index each', async () => {
+  it('gives the sweep of unsettled clocks, the departments of a case and the cases on a process version an index each', async () => {
     const plan = (sql: string) => dataSource.transaction(async (tx) => {
       await tx.query('SET LOCAL enable_seqscan = off');
       const rows: Record<string, string>[] = await tx.query(`EXPLAIN ${sql}`);
@@ -166,6 +166,8 @@ describe.each([
     });
     expect(await plan(UNSETTLED_CLOCKS)).toContain('ix_case_clocks_unsettled');
     expect(await plan(`SELECT DISTINCT department FROM case_tasks WHERE case_id = '${randomUUID()}'`)).toContain('ix_case_tasks_case');
+    expect(await plan(`SELECT id FROM cases WHERE process_definition_id = '${randomUUID()}' AND status = 'open' ORDER BY created_at DESC, id DESC LIMIT 20`))
+      .toContain('ix_cases_open_by_process_version');
   });
 
   // Matters stored before the guides grew could only have come from the demo seeder: they get its values.
