@@ -31,7 +31,8 @@ export function PaperReceived({ caseId, itemId, receipt, onChanged }: { caseId: 
     );
   }
   return (
-    <Form form={form} name={`paper-${itemId}`} layout="inline" data-paper={itemId} initialValues={{ originals: 1, photocopies: 0 }} onFinish={submit} style={{ marginTop: 8 }}>
+    <div data-paper={itemId}>
+    <Form form={form} name={`paper-${itemId}`} layout="inline" initialValues={{ originals: 1, photocopies: 0 }} onFinish={submit} style={{ marginTop: 8 }}>
       <Space wrap>
         <Tag>{t('paper.notReceived')}</Tag>
         <Form.Item name="originals" label={t('paper.originals')}>
@@ -45,5 +46,6 @@ export function PaperReceived({ caseId, itemId, receipt, onChanged }: { caseId: 
         </Button>
       </Space>
     </Form>
+    </div>
   );
 }
