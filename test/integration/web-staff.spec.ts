@@ -42,7 +42,7 @@ describe('web application: window staff, reviewer and decider take a case to its
       await row.first().getByRole('button', { name: /签\s*收/ }).click();
       await row.first().getByText('窗口受理员 刘敏').waitFor();
       await screenshot(page, 'staff-1-todo-list');
-      // 转办: an id that is no one's is refused under its field; then a colleague at the window takes the task.
+      // 转办: an id that is no one's is refused under its field; then a colleague at the window holds the task.
       const [window1, window2] = await Promise.all([loginAs(deployment, 'window1'), loginAs(deployment, 'window2')]);
       const idOf = async (client: typeof window1) => (await client.get('/api/identity/me')).body.id as string;
       await row.first().locator('button[data-action=reassign]').click();
@@ -56,7 +56,8 @@ describe('web application: window staff, reviewer and decider take a case to its
       await dialog.getByLabel('接收人用户编号').fill(await idOf(window2));
       await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
       await dialog.waitFor({ state: 'detached' });
-      await row.first().getByText('窗口受理员 王芳').waitFor();
+      // A claimed task is listed to its holder only: it leaves 刘敏's list.
+      await row.first().waitFor({ state: 'detached' });
       // 王芳 passes it back through the API, so that 刘敏 carries on with the walk.
       const taskId = (await window2.get(`/api/cases/${caseId}`)).body.openTasks[0].id as string;
       expect((await window2.post(`/api/tasks/${taskId}/reassign`, { assigneeId: await idOf(window1), reason: '转回原受理人' })).status).toBe(200);
