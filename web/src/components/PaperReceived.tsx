@@ -32,20 +32,20 @@ export function PaperReceived({ caseId, itemId, receipt, onChanged }: { caseId: 
   }
   return (
     <div data-paper={itemId}>
-    <Form form={form} name={`paper-${itemId}`} layout="inline" initialValues={{ originals: 1, photocopies: 0 }} onFinish={submit} style={{ marginTop: 8 }}>
-      <Space wrap>
-        <Tag>{t('paper.notReceived')}</Tag>
-        <Form.Item name="originals" label={t('paper.originals')}>
-          <InputNumber min={0} max={99} precision={0} />
-        </Form.Item>
-        <Form.Item name="photocopies" label={t('paper.photocopies')}>
-          <InputNumber min={0} max={99} precision={0} />
-        </Form.Item>
-        <Button size="small" htmlType="submit" loading={busy}>
-          {t('paper.receive')}
-        </Button>
-      </Space>
-    </Form>
+      <Form form={form} name={`paper-${itemId}`} layout="inline" initialValues={{ originals: 1, photocopies: 0 }} onFinish={submit} style={{ marginTop: 8 }}>
+        <Space wrap>
+          <Tag>{t('paper.notReceived')}</Tag>
+          <Form.Item name="originals" label={t('paper.originals')}>
+            <InputNumber min={0} max={99} precision={0} />
+          </Form.Item>
+          <Form.Item name="photocopies" label={t('paper.photocopies')}>
+            <InputNumber min={0} max={99} precision={0} />
+          </Form.Item>
+          <Button size="small" htmlType="submit" loading={busy}>
+            {t('paper.receive')}
+          </Button>
+        </Space>
+      </Form>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { App, Badge, Button, Segmented, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Badge, Button, Segmented, Space, Table, type TableColumnsType, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
@@ -30,9 +30,19 @@ export default function TasksPage() {
       <Typography.Title level={3} id="tasks-title">
         {t('menu.tasks')}
       </Typography.Title>
-      <Tabs destroyOnHidden items={[{ key: 'todo', label: t('tasks.todo'), children: <TodoList /> }, { key: 'done', label: t('tasks.done'), children: <DoneTasks /> }]} />
+      <Tabs destroyOnHidden items={[{ key: 'todo', label: t('tasks.todo'), children: <OpenTasks /> }, { key: 'done', label: t('tasks.done'), children: <DoneTasks /> }]} />
     </section>
   );
+}
+
+/** Both lists: a row per task, starting with the case, linked to its page, and its matter. */
+function TaskTable<T extends { taskId: string; caseId: string }>({ loading, items, columns }: { loading: boolean; items?: T[]; columns: TableColumnsType<T> }) {
+  const { t } = useI18n();
+  const caseColumns: TableColumnsType<T> = [
+    { title: t('cases.number'), dataIndex: 'caseNumber', render: (number: string, item) => <Link to={`/cases/${item.caseId}`}>{number}</Link> },
+    { title: t('cases.matter'), dataIndex: 'matterName' },
+  ];
+  return <Table<T> rowKey="taskId" size="small" scroll={{ x: 800 }} loading={loading} dataSource={items ?? []} columns={[...caseColumns, ...columns]} />;
 }
 
 /** 已办: the tasks the user closed, newest first, with where each case stands now. */
@@ -40,15 +50,10 @@ function DoneTasks() {
   const { t, pick } = useI18n();
   const { data, loading } = useLoad(() => api.get<DoneList>('/api/tasks/done?limit=100'), 'done');
   return (
-    <Table
-      rowKey="taskId"
-      size="small"
+    <TaskTable<DoneList['items'][number]>
       loading={loading}
-      dataSource={data?.items ?? []}
-      scroll={{ x: 800 }}
+      items={data?.items}
       columns={[
-        { title: t('cases.number'), dataIndex: 'caseNumber', render: (number: string, item) => <Link to={`/cases/${item.caseId}`}>{number}</Link> },
-        { title: t('cases.matter'), dataIndex: 'matterName' },
         { title: t('tasks.task'), dataIndex: 'stageName' },
         { title: t('tasks.action'), dataIndex: 'actionName', render: (name: DoneList['items'][number]['actionName']) => pick(name) },
         { title: t('tasks.closedAt'), dataIndex: 'closedAt', render: beijingTime },
@@ -59,7 +64,7 @@ function DoneTasks() {
 }
 
 /** 待办事项: open tasks of the user's roles and departments, with a count per stage to filter by. */
-function TodoList() {
+function OpenTasks() {
   const { t, pick } = useI18n();
   const [legalStage, setLegalStage] = useState('');
   const { data, loading, reload } = useLoad(() => api.get<TodoList>(`/api/tasks?limit=100${legalStage ? `&legalStage=${legalStage}` : ''}`), legalStage);
@@ -85,15 +90,10 @@ function TodoList() {
         ]}
         style={{ marginBottom: 16, maxWidth: '100%', overflowX: 'auto' }}
       />
-      <Table
-        rowKey="taskId"
-        size="small"
+      <TaskTable<TodoList['items'][number]>
         loading={loading}
-        dataSource={data?.items ?? []}
-        scroll={{ x: 800 }}
+        items={data?.items}
         columns={[
-          { title: t('cases.number'), dataIndex: 'caseNumber', render: (number: string, item) => <Link to={`/cases/${item.caseId}`}>{number}</Link> },
-          { title: t('cases.matter'), dataIndex: 'matterName' },
           { title: t('cases.project'), dataIndex: 'projectName' },
           { title: t('tasks.task'), dataIndex: 'stageName' },
           { title: t('board.alert'), dataIndex: 'alert', render: (alert: string | null) => alert && <Tag color={ALERT_COLOURS[alert]}>{t(`board.${alert}` as 'board.red')}</Tag> },
