@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { asUser, openBrowser, screenshot, takeAction, unlabelledFields, uploadedFile } from '../support/browser.js';
 import { residentId } from '../support/identities.js';
-import { deploy, type Deployment, fileSubmittedCase, GRASSLAND_MATTER_CODE, newApplicant, smallPdf, waitForStage } from '../support/tongban.js';
+import { deploy, type Deployment, fileSubmittedCase, GRASSLAND_MATTER_CODE, loginAs, newApplicant, smallPdf, waitForStage } from '../support/tongban.js';
 
 // One mode is enough for the browser: the pages talk to the same API in both (embedded is the README's first command).
 describe('web application: window staff, reviewer and decider take a case to its licence (embedded mode, Chromium)', () => {
@@ -41,6 +42,27 @@ describe('web application: window staff, reviewer and decider take a case to its
       await row.first().getByRole('button', { name: /签\s*收/ }).click();
       await row.first().getByText('窗口受理员 刘敏').waitFor();
       await screenshot(page, 'staff-1-todo-list');
+      // 转办: an id that is no one's is refused under its field; then a colleague at the window holds the task.
+      const [window1, window2] = await Promise.all([loginAs(deployment, 'window1'), loginAs(deployment, 'window2')]);
+      const idOf = async (client: typeof window1) => (await client.get('/api/identity/me')).body.id as string;
+      await row.first().locator('button[data-action=reassign]').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel('接收人用户编号').fill(randomUUID());
+      await dialog.getByLabel('转办理由').fill('本人休假，转同科室办理');
+      await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+      await dialog.locator('.ant-form-item:has(#assigneeId) .ant-form-item-explain-error').waitFor();
+      await screenshot(page, 'staff-1b-reassign-refused');
+      await expect(unlabelledFields(page)).resolves.toEqual([]);
+      await dialog.getByLabel('接收人用户编号').fill(await idOf(window2));
+      await dialog.locator('.ant-modal-footer .ant-btn-primary').click();
+      await dialog.waitFor({ state: 'detached' });
+      // A claimed task is listed to its holder only: it leaves 刘敏's list.
+      await row.first().waitFor({ state: 'detached' });
+      // 王芳 passes it back through the API, so that 刘敏 carries on with the walk.
+      const taskId = (await window2.get(`/api/cases/${caseId}`)).body.openTasks[0].id as string;
+      expect((await window2.post(`/api/tasks/${taskId}/reassign`, { assigneeId: await idOf(window1), reason: '转回原受理人' })).status).toBe(200);
+      await page.reload();
+      await row.first().getByText('窗口受理员 刘敏').waitFor();
       await row.first().getByRole('link').click();
       await page.waitForURL(`**/cases/${caseId}`);
       await openCase(page);
@@ -63,7 +85,9 @@ describe('web application: window staff, reviewer and decider take a case to its
       await preview.first().waitFor();
       expect(await preview.first().getAttribute('src')).toMatch(/^blob:/);
       await screenshot(page, 'staff-3-material-preview');
-      await page.keyboard.press('Escape');
+      // Closed by its button: an Escape pressed before the dialog holds the focus was lost on a loaded machine.
+      await page.getByRole('dialog').locator('.ant-modal-close').click();
+      await page.getByRole('dialog').waitFor({ state: 'hidden' });
       await takeAction(page, 'approve', '符合法定条件，建议准予许可');
     });
     await waitForStage(applicant.client, caseId, 'decision');
@@ -92,6 +116,13 @@ describe('web application: window staff, reviewer and decider take a case to its
       await dialog.waitFor({ state: 'detached' });
       await page.locator('.ant-timeline').getByText('领取').first().waitFor();
       await screenshot(page, 'staff-5-case-completed');
+      // 已办: the pre-acceptance and acceptance 刘敏 closed, with where the case stands now.
+      const { caseNumber } = (await applicant.client.get(`/api/cases/${caseId}`)).body;
+      await page.getByRole('link', { name: '待办事项' }).first().click();
+      await page.getByRole('tab', { name: '已办' }).click();
+      await page.locator('.ant-table-row', { hasText: caseNumber }).first().waitFor();
+      expect(await page.locator('.ant-table-row', { hasText: caseNumber }).count()).toBeGreaterThanOrEqual(2);
+      await screenshot(page, 'staff-5b-done-list');
     });
     expect((await applicant.client.get(`/api/cases/${caseId}`)).body.status).toBe('closed');
   });
@@ -117,7 +148,23 @@ describe('web application: window staff, reviewer and decider take a case to its
       await inputs.first().waitFor({ state: 'attached' });
       await inputs.nth(0).setInputFiles({ name: '申请书扫描件.pdf', mimeType: 'application/pdf', buffer: smallPdf() });
       await uploadedFile(page, '申请书扫描件.pdf').waitFor();
+      // 收取纸质材料: nothing received is refused under its field; one original is ticked, undone and ticked again.
+      const paper = page.locator('[data-paper]').first();
+      await paper.getByLabel('原件份数').fill('0');
+      await paper.getByRole('button', { name: /收\s*取/ }).click();
+      await paper.locator('.ant-form-item-explain-error').first().waitFor();
+      await paper.getByLabel('原件份数').fill('1');
+      await paper.getByRole('button', { name: /收\s*取/ }).click();
+      await paper.getByText('已收取').waitFor();
+      await paper.getByRole('button', { name: /撤销收取/ }).click();
+      await paper.getByText('未收取').waitFor();
+      await paper.getByRole('button', { name: /收\s*取/ }).click();
+      await paper.getByText('已收取').waitFor();
+      await expect(unlabelledFields(page)).resolves.toEqual([]);
       await screenshot(page, 'staff-7-walk-in-materials');
+      // The case page shows the filing window the paper it received.
+      await page.goto(`${deployment.baseUrl}/cases/${page.url().split('/').pop()}`);
+      await page.locator('.ant-card', { hasText: '纸质材料' }).getByText('已收取').waitFor();
     });
   });
 });

@@ -100,6 +100,15 @@ export interface ChecklistItem {
   acceptedFormats: string[];
   pending: StoredMaterial[];
   submitted: { round: number; files: StoredMaterial[] }[];
+  /** Walk-in cases only: the paper the window received of the item, or null before it ticks it. */
+  paperReceived?: PaperReceipt | null;
+}
+
+export interface PaperReceipt {
+  originals: number;
+  photocopies: number;
+  receivedBy: { id: string; name: string };
+  receivedAt: string;
 }
 
 export interface Checklist {

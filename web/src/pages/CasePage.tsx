@@ -9,6 +9,8 @@ import { useAuth } from '../auth/Auth';
 import { CaseActions } from '../components/CaseActions';
 import { CaseFollowUps } from '../components/CaseFollowUps';
 import { CasePosition } from '../components/CasePosition';
+import { PaperReceived } from '../components/PaperReceived';
+import { ReassignTask } from '../components/ReassignTask';
 import { useI18n } from '../i18n/I18n';
 import { BASIC_FIELDS } from '../lib/basic-fields';
 import { MaterialItem } from './FilingPage';
@@ -44,6 +46,8 @@ export default function CasePage() {
   if (!kase.data) return <Skeleton active />;
   const detail = kase.data;
   const mine = detail.openTasks.filter((task) => task.yours);
+  // Only a walk-in case's checklist says what paper the window received.
+  const paperItems = (checklist.data?.items ?? []).filter((item) => item.paperReceived !== undefined);
   const open = (file: StoredMaterial) => blobUrl(`/api/cases/${caseId}/materials/${file.id}/content`).then((blob) => setPreview({ ...blob, name: file.fileName }), showError);
 
   return (
@@ -64,6 +68,15 @@ export default function CasePage() {
             </Descriptions>
           </Card>
           {user?.roles.includes('applicant') && <CaseFollowUps kase={detail} onWithdrawn={kase.reload} />}
+          {mine.length > 0 && (
+            <Space wrap style={{ marginTop: 16 }}>
+              {mine.map((task) => (
+                <span key={task.id}>
+                  {task.name} <ReassignTask taskId={task.id} onDone={kase.reload} />
+                </span>
+              ))}
+            </Space>
+          )}
           {mine.length > 0 && <CaseActions caseId={caseId} actions={[...new Set(mine.flatMap((task) => task.actions))]} items={checklist.data?.items} onDone={kase.reload} />}
           {checklist.data?.acceptingFiles && checklist.data.notice && (
             <Card title={t('cases.supplementNotice')} size="small" style={{ marginTop: 16 }}>
@@ -92,6 +105,16 @@ export default function CasePage() {
               )}
             />
           </Card>
+          {user?.roles.includes('window_staff') && paperItems.length > 0 && (
+            <Card title={t('paper.title')} size="small" style={{ marginTop: 16 }}>
+              {paperItems.map((item) => (
+                <div key={item.id} style={{ marginBottom: 8 }}>
+                  <Typography.Text strong>{item.name}</Typography.Text>
+                  <PaperReceived caseId={caseId} itemId={item.id} receipt={item.paperReceived ?? null} onChanged={checklist.reload} />
+                </div>
+              ))}
+            </Card>
+          )}
           <Card title={t('cases.documents')} size="small" style={{ marginTop: 16 }}>
             <List
               size="small"

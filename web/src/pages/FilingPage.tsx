@@ -7,6 +7,7 @@ import type { CaseDetail, Checklist, ChecklistItem } from '../api/types';
 import { useLoad } from '../api/useLoad';
 import { useShowError } from '../api/useShowError';
 import { CaseActions } from '../components/CaseActions';
+import { PaperReceived } from '../components/PaperReceived';
 import { useI18n } from '../i18n/I18n';
 import { ApiError } from '../lib/api-errors';
 import { BASIC_FIELDS } from '../lib/basic-fields';
@@ -138,6 +139,7 @@ export function MaterialItem({ caseId, item, onUploaded }: { caseId: string; ite
           {state.error && <Typography.Text type="danger">{state.error}</Typography.Text>}
         </div>
       ))}
+      {item.paperReceived !== undefined && <PaperReceived caseId={caseId} itemId={item.id} receipt={item.paperReceived} onChanged={onUploaded} />}
     </div>
   );
 }
