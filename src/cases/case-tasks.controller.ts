@@ -41,6 +41,12 @@ export class CaseTasksController {
     return this.claims.release(actor, taskId);
   }
 
+  /** 转办: the colleagues the task could be passed to. */
+  @Get(':taskId/colleagues')
+  colleagues(@CurrentActor() actor: Actor, @taskParam() taskId: string) {
+    return this.claims.colleagues(actor, taskId);
+  }
+
   /** 转办: passes the task to a colleague who may hold it, with the reason; they are notified. */
   @Post(':taskId/reassign')
   @HttpCode(200)

@@ -7,7 +7,7 @@ import { Clock } from '../common/clock.js';
 import { actorOf } from '../identity/actors.js';
 import { User } from '../identity/user.entity.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { type CaseDepartments, canRead, departmentsOf } from './case-access.js';
+import { type CaseDepartments, canRead, departmentsOf, taskDepartment } from './case-access.js';
 import { CaseTask } from './case-task.entity.js';
 import { lockCase } from './case-transition.service.js';
 import type { Case } from './case.entity.js';
@@ -73,6 +73,28 @@ export class TaskClaimsService {
   }
 
   /**
+   * Whom the asker could pass the task to (转办): staff whose accounts are in use, with the task's role, serving
+   * its department; the asker aside. Only someone who may pass it on asks, so the list tells no one else who works where.
+   */
+  async colleagues(actor: Actor, taskId: string): Promise<{ id: string; name: string; username: string; holdsTask: boolean }[]> {
+    assertRole(actor, ['window_staff', 'reviewer', 'decider'], STAFF);
+    return this.dataSource.transaction(async (tx) => {
+      const { task, kase } = await this.openTask(tx, actor, taskId);
+      const departments = await departmentsOf(tx, kase);
+      const problem = ineligibility(actor, task, departments);
+      if (problem) throw refused(problem);
+      const found: { id: string; name: string; username: string }[] = await tx.query(
+        `SELECT u.id, u.display_name AS name, u.username FROM users u
+           JOIN staff_departments s ON s.user_id = u.id JOIN departments d ON d.id = s.department_id
+          WHERE d.code = $1 AND $2 = ANY(u.roles) AND u.disabled_at IS NULL AND u.id <> $3
+          ORDER BY u.display_name, u.username`,
+        [taskDepartment(task, departments), task.role, actor.id],
+      );
+      return found.map((colleague) => ({ ...colleague, holdsTask: colleague.id === task.assigneeId }));
+    });
+  }
+
+  /**
    * Releases, in the caller's transaction, the open tasks a member of staff holds but may no longer (their
    * account disabled: `holder` null; a role or a department taken away), each on its case's trail with the
    * administrator's reason. Returns how many were released.
@@ -93,17 +115,22 @@ export class TaskClaimsService {
   private async change(actor: Actor, taskId: string, work: (tx: EntityManager, task: CaseTask, kase: Case, departments: CaseDepartments) => Promise<CaseTask>) {
     assertRole(actor, ['window_staff', 'reviewer', 'decider'], STAFF);
     const task = await this.dataSource.transaction(async (tx) => {
-      const found = await tx.findOneBy(CaseTask, { id: taskId });
-      const kase = found && (await lockCase(tx, found.caseId));
-      // Read again under the case's lock: a transition may have closed it meanwhile.
-      const current = kase && (await tx.findOneBy(CaseTask, { id: taskId }));
-      // A task of a case this person may not see does not exist for them, as the case does not.
-      if (!current || !kase || !(await canRead(tx, actor, kase))) throw notFound(TASK, 'TASK_NOT_FOUND');
-      if (current.closedAt) throw new AppError(409, 'TASK_CLOSED', { zh: `“${current.name}”已办结`, en: `"${current.name}" is already done` }, { closedAt: current.closedAt, closingAction: current.closingAction });
+      const { task: current, kase } = await this.openTask(tx, actor, taskId);
       return work(tx, current, kase, await departmentsOf(tx, kase));
     });
     const { id, caseId, elementId, name, assigneeId, claimedAt } = task;
     return { id, caseId, elementId, name, assigneeId, claimedAt };
+  }
+
+  /** The open task with its case locked; a task of a case this person may not see does not exist for them, as the case does not. */
+  private async openTask(tx: EntityManager, actor: Actor, taskId: string): Promise<{ task: CaseTask; kase: Case }> {
+    const found = await tx.findOneBy(CaseTask, { id: taskId });
+    const kase = found && (await lockCase(tx, found.caseId));
+    // Read again under the case's lock: a transition may have closed it meanwhile.
+    const task = kase && (await tx.findOneBy(CaseTask, { id: taskId }));
+    if (!task || !kase || !(await canRead(tx, actor, kase))) throw notFound(TASK, 'TASK_NOT_FOUND');
+    if (task.closedAt) throw new AppError(409, 'TASK_CLOSED', { zh: `“${task.name}”已办结`, en: `"${task.name}" is already done` }, { closedAt: task.closedAt, closingAction: task.closingAction });
+    return { task, kase };
   }
 
   private assertHolder(actor: Actor, task: CaseTask): void {

@@ -94,6 +94,18 @@ describe.each(MODES)('claiming, releasing and passing on tasks (%s mode)', (mode
     expect(await openTaskOf(caseId)).toMatchObject({ assigneeId: ids.clerk });
   });
 
+  it('lists the colleagues it may be passed to: in use, with its role, serving its department, the asker aside', async () => {
+    const listed = await clerk.get(`/api/tasks/${taskId}/colleagues`);
+    expect(listed.status).toBe(200);
+    const colleagueIds = listed.body.map((found: { id: string }) => found.id);
+    expect(listed.body).toContainEqual({ id: ids.colleague, name: expect.any(String), username: expect.any(String), holdsTask: false });
+    expect(colleagueIds).not.toContain(ids.clerk);
+    expect(colleagueIds).not.toContain(ids.reviewer);
+    expect(colleagueIds).not.toContain(ids.applicant);
+    // Only someone who may pass it on asks: the task is the clerk's.
+    expect((await colleague.get(`/api/tasks/${taskId}/colleagues`)).body.code).toBe('TASK_CLAIMED');
+  });
+
   it('passes it on with the reason: the colleague is notified, holds it and completes it; the done lists say who did', async () => {
     const passed = await clerk.post(`/api/tasks/${taskId}/reassign`, { assigneeId: ids.colleague, reason: '本人外出，转同科室办理' });
     expect(passed).toMatchObject({ status: 200, body: { assigneeId: ids.colleague } });
