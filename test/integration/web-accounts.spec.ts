@@ -1,33 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { asUser, logInThroughForm, openBrowser, screenshot, unlabelledFields } from '../support/browser.js';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { embeddedWalk, logInThroughForm, screenshot, unlabelledFields } from '../support/browser.js';
 import { eventually } from '../support/eventually.js';
 import { unique } from '../support/identities.js';
-import { deploy, type Deployment, fileSubmittedCase, loginAs, newApplicant, waitForStage } from '../support/tongban.js';
+import { fileSubmittedCase, loginAs, newApplicant, waitForStage } from '../support/tongban.js';
 
 const APPLICANT_PASSWORD = 'Grassland-2026';
 
-// One mode is enough for the browser: the pages talk to the same API in both (embedded is the README's first command).
 describe('web application: passwords, inbox, 我要问, public look-ups, withdrawal and refiling (embedded mode, Chromium)', () => {
-  let deployment: Deployment;
-  let browser: Browser;
+  const { walk, as: asAccount } = embeddedWalk();
   let applicant: Awaited<ReturnType<typeof newApplicant>>;
 
   beforeAll(async () => {
-    [deployment, browser] = await Promise.all([deploy('embedded'), openBrowser()]);
-    applicant = await newApplicant(deployment);
+    applicant = await newApplicant(walk.deployment);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await deployment?.stop();
-  });
-
-  const as = (username: string, password: string, work: (page: Page) => Promise<void>) => asUser(browser, deployment.baseUrl, { username, password }, work);
+  // Here each walk names its password: accounts change theirs.
+  const as = (username: string, password: string, work: (page: Page) => Promise<void>) => asAccount(username, work, password);
 
   /** A browser of someone who has not logged in, at a phone's width when asked. */
   async function anonymous(work: (page: Page) => Promise<void>, width = 1280): Promise<void> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const context = await walk.browser.newContext({ viewport: { width, height: 900 } });
     try {
       await work(await context.newPage());
     } finally {
@@ -38,12 +31,12 @@ describe('web application: passwords, inbox, 我要问, public look-ups, withdra
   const fitsWidth = async (page: Page, width: number) => expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
 
   it('lets a new member of staff set their first password with the setup token, a weak one refused under its field', async () => {
-    const admin = await loginAs(deployment, 'admin1');
+    const admin = await loginAs(walk.deployment, 'admin1');
     const username = `clerk-${unique()}`;
     const created = await admin.post('/api/admin/staff', { username, displayName: '综合窗口受理员 李娜', roles: ['window_staff'], departmentCodes: ['LCJ'] });
     expect(created.status).toBe(201);
     await anonymous(async (page) => {
-      await page.goto(`${deployment.baseUrl}/password/setup?token=${encodeURIComponent(created.body.passwordSetup.token)}`);
+      await page.goto(`${walk.deployment.baseUrl}/password/setup?token=${encodeURIComponent(created.body.passwordSetup.token)}`);
       await expect(page.getByLabel('一次性令牌').inputValue()).resolves.toBe(created.body.passwordSetup.token);
       await page.getByLabel('新密码', { exact: true }).fill('password123');
       await page.getByLabel('再次输入新密码').fill('password123');
@@ -55,14 +48,14 @@ describe('web application: passwords, inbox, 我要问, public look-ups, withdra
       await page.getByLabel('再次输入新密码').fill('Counter-Desk-2026');
       await page.getByRole('button', { name: /提\s*交/ }).click();
       await page.waitForURL(/\/login$/);
-      await logInThroughForm(page, deployment.baseUrl, username, 'Counter-Desk-2026');
+      await logInThroughForm(page, walk.deployment.baseUrl, username, 'Counter-Desk-2026');
       expect(new URL(page.url()).pathname).toBe('/work/tasks');
     });
   });
 
   it('resets a forgotten password with the token from the inbox, then shows the unread message in the header and marks it read', async () => {
     await anonymous(async (page) => {
-      await page.goto(`${deployment.baseUrl}/login`);
+      await page.goto(`${walk.deployment.baseUrl}/login`);
       await page.getByRole('link', { name: '忘记密码？' }).click();
       // The login form's own 用户名 field is there until the reset page has loaded.
       await page.getByRole('heading', { name: '找回密码' }).waitFor();
@@ -78,7 +71,7 @@ describe('web application: passwords, inbox, 我要问, public look-ups, withdra
     const token = /Reset token: ([^\s(]+)/.exec(inbox.body.find((n: { title: string }) => n.title.startsWith('密码重置')).body)![1];
     const newPassword = 'Meadow-Lark-2027';
     await anonymous(async (page) => {
-      await page.goto(`${deployment.baseUrl}/password/reset`);
+      await page.goto(`${walk.deployment.baseUrl}/password/reset`);
       await page.getByLabel('一次性令牌').fill(token);
       await page.getByLabel('新密码', { exact: true }).fill(newPassword);
       await page.getByLabel('再次输入新密码').fill(`${newPassword}x`);
@@ -88,7 +81,7 @@ describe('web application: passwords, inbox, 我要问, public look-ups, withdra
       await page.getByRole('button', { name: /提\s*交/ }).click();
       await page.waitForURL(/\/login$/);
     });
-    applicant = { username: applicant.username, client: await loginAs(deployment, applicant.username, newPassword) };
+    applicant = { username: applicant.username, client: await loginAs(walk.deployment, applicant.username, newPassword) };
 
     await as(applicant.username, newPassword, async (page) => {
       const bell = page.getByRole('button', { name: /站内消息/ });
@@ -116,14 +109,14 @@ describe('web application: passwords, inbox, 我要问, public look-ups, withdra
       await page.getByText('密码已修改').waitFor();
       await screenshot(page, 'accounts-5-password-changed');
     });
-    applicant = { username: applicant.username, client: await loginAs(deployment, applicant.username, APPLICANT_PASSWORD) };
+    applicant = { username: applicant.username, client: await loginAs(walk.deployment, applicant.username, APPLICANT_PASSWORD) };
   });
 
   it('lets the applicant ask about their case, window staff of the department answer once, and the applicant read it at a phone’s width', async () => {
-    const caseId = await fileSubmittedCase(deployment, applicant.client);
+    const caseId = await fileSubmittedCase(walk.deployment, applicant.client);
     const subject = `临时占用草原的期限 ${unique()}`;
     await as(applicant.username, APPLICANT_PASSWORD, async (page) => {
-      await page.goto(`${deployment.baseUrl}/cases/${caseId}`);
+      await page.goto(`${walk.deployment.baseUrl}/cases/${caseId}`);
       await page.getByRole('link', { name: '就本办件咨询或投诉' }).click();
       await page.waitForURL(/\/my\/consultations\?caseId=/);
       await page.getByLabel('受理部门').click();
@@ -139,7 +132,7 @@ describe('web application: passwords, inbox, 我要问, public look-ups, withdra
     const written = await applicant.client.get('/api/consultations/mine');
     expect(written.body.items[0]).toMatchObject({ subject, case: { id: caseId }, department: { code: 'LCJ' } });
 
-    await as('window1', deployment.passwords.window1, async (page) => {
+    await as('window1', walk.deployment.passwords.window1, async (page) => {
       await page.getByRole('link', { name: '咨询投诉' }).click();
       const card = page.locator('[data-consultation]', { hasText: subject });
       await card.waitFor();
@@ -152,12 +145,12 @@ describe('web application: passwords, inbox, 我要问, public look-ups, withdra
       await page.getByText('已答复', { exact: true }).first().click();
       await page.locator('[data-consultation]', { hasText: subject }).getByText(/窗口受理员 刘敏 于/).waitFor();
     });
-    const second = await (await loginAs(deployment, 'window1')).post(`/api/consultations/${written.body.items[0].id}/answer`, { answer: '再答一次' });
+    const second = await (await loginAs(walk.deployment, 'window1')).post(`/api/consultations/${written.body.items[0].id}/answer`, { answer: '再答一次' });
     expect(second.status).toBe(409);
 
     await as(applicant.username, APPLICANT_PASSWORD, async (page) => {
       await page.setViewportSize({ width: 375, height: 800 });
-      await page.goto(`${deployment.baseUrl}/my/consultations`);
+      await page.goto(`${walk.deployment.baseUrl}/my/consultations`);
       const card = page.locator('[data-consultation]', { hasText: subject });
       await card.getByText('期满前可申请延续一次').waitFor();
       await card.getByText('已答复').waitFor();
@@ -167,9 +160,9 @@ describe('web application: passwords, inbox, 我要问, public look-ups, withdra
   });
 
   it('lets the applicant withdraw a submitted case with a reason', async () => {
-    const caseId = await fileSubmittedCase(deployment, applicant.client);
+    const caseId = await fileSubmittedCase(walk.deployment, applicant.client);
     await as(applicant.username, APPLICANT_PASSWORD, async (page) => {
-      await page.goto(`${deployment.baseUrl}/cases/${caseId}`);
+      await page.goto(`${walk.deployment.baseUrl}/cases/${caseId}`);
       await page.locator('button[data-follow-up=withdraw]').click();
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('button', { name: '撤回申请' }).click();
@@ -187,8 +180,8 @@ describe('web application: passwords, inbox, 我要问, public look-ups, withdra
   });
 
   it('finds a refused case by number and query code, verifies its decision without login, and files again from it', async () => {
-    const caseId = await fileSubmittedCase(deployment, applicant.client);
-    const window = await loginAs(deployment, 'window1');
+    const caseId = await fileSubmittedCase(walk.deployment, applicant.client);
+    const window = await loginAs(walk.deployment, 'window1');
     expect((await window.post(`/api/cases/${caseId}/actions/refuse`, { comment: '不属于本机关职权范围' })).status).toBe(200);
     const refused = await waitForStage(applicant.client, caseId, 'notAccepted');
     const documents = (await applicant.client.get(`/api/cases/${caseId}/documents`)).body as { title: string; verificationCode: string }[];
@@ -196,7 +189,7 @@ describe('web application: passwords, inbox, 我要问, public look-ups, withdra
     expect(decision).toBeDefined();
 
     await anonymous(async (page) => {
-      await page.goto(`${deployment.baseUrl}/`);
+      await page.goto(`${walk.deployment.baseUrl}/`);
       await page.getByRole('link', { name: '办件查询' }).click();
       await page.waitForURL(/\/progress$/);
       // By keyboard alone, the code typed in lower case as people do: a wrong code first, then the right one.
@@ -215,7 +208,7 @@ describe('web application: passwords, inbox, 我要问, public look-ups, withdra
       await fitsWidth(page, 375);
       await screenshot(page, 'accounts-10-progress-phone');
 
-      await page.goto(`${deployment.baseUrl}/`);
+      await page.goto(`${walk.deployment.baseUrl}/`);
       await page.getByRole('link', { name: '文书核验' }).click();
       await page.getByLabel('校验码').fill(decision.verificationCode.toLowerCase());
       await page.getByRole('button', { name: '文书核验' }).click();
@@ -228,7 +221,7 @@ describe('web application: passwords, inbox, 我要问, public look-ups, withdra
     }, 375);
 
     await as(applicant.username, APPLICANT_PASSWORD, async (page) => {
-      await page.goto(`${deployment.baseUrl}/cases/${caseId}`);
+      await page.goto(`${walk.deployment.baseUrl}/cases/${caseId}`);
       await page.locator('button[data-follow-up=refile]').click();
       await page.waitForURL(/\/my\/cases\/[0-9a-f-]+\/edit$/);
       const draftId = new URL(page.url()).pathname.split('/')[3];

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { projectRoot } from '../../src/common/project-root.js';
-import { asUser, openBrowser, screenshot, unlabelledFields } from '../support/browser.js';
-import { deploy, type Deployment, loginAs } from '../support/tongban.js';
+import { embeddedWalk, screenshot, unlabelledFields } from '../support/browser.js';
+import { loginAs } from '../support/tongban.js';
 
 const CODE = 'LCJ-XK-099';
 
@@ -22,22 +22,8 @@ async function choose(page: Page, scope: Page | Locator, label: string, option: 
 
 const fieldError = (page: Page, id: string) => page.locator(`.ant-form-item:has(#${id}) .ant-form-item-explain-error`).first();
 
-// One mode is enough for the browser: the pages talk to the same API in both (embedded is the README's first command).
 describe('web application: the matter catalogue, departments\' heads, staff and bindings (embedded mode, Chromium)', () => {
-  let deployment: Deployment;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [deployment, browser] = await Promise.all([deploy('embedded'), openBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await deployment?.stop();
-  });
-
-  const as = (username: string, work: (page: Page) => Promise<void>) =>
-    asUser(browser, deployment.baseUrl, { username, password: deployment.passwords[username] }, work);
+  const { walk, as } = embeddedWalk();
 
   it('lets the administrator create a matter (a refusal under its field), give it materials and a blank form, publish, edit, withdraw, and read its history', async () => {
     await as('admin1', async (page) => {
@@ -111,7 +97,7 @@ describe('web application: the matter catalogue, departments\' heads, staff and 
       await page.getByRole('dialog').getByRole('button', { name: '撤回（停止受理）' }).click();
       await page.locator('[data-status=withdrawn]').waitFor();
     });
-    const admin = await loginAs(deployment, 'admin1');
+    const admin = await loginAs(walk.deployment, 'admin1');
     const listed = await admin.get(`/api/admin/matters?q=${CODE}`);
     expect(listed.body.items).toEqual([expect.objectContaining({ code: CODE, status: 'withdrawn', promisedLimitDays: 8 })]);
     const guide = await admin.get(`/api/admin/matters/${listed.body.items[0].id}`);
@@ -122,7 +108,7 @@ describe('web application: the matter catalogue, departments\' heads, staff and 
   });
 
   it('lets the administrator name a department\'s head, edit a member of staff\'s roles, and give a pending account a new setup token', async () => {
-    const admin = await loginAs(deployment, 'admin1');
+    const admin = await loginAs(walk.deployment, 'admin1');
     const pending = await admin.post('/api/admin/staff', { username: 'zhou.lin', displayName: '综合窗口受理员 周琳', roles: ['window_staff'], departmentCodes: ['LCJ'] });
     expect(pending.status).toBe(201);
     await as('admin1', async (page) => {

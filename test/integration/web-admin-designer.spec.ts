@@ -1,27 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { projectRoot } from '../../src/common/project-root.js';
-import { asUser, openBrowser, screenshot, unlabelledFields } from '../support/browser.js';
-import { deploy, type Deployment, fileSubmittedCase, newApplicant } from '../support/tongban.js';
+import { embeddedWalk, screenshot, unlabelledFields } from '../support/browser.js';
+import { fileSubmittedCase, newApplicant } from '../support/tongban.js';
 
-// One mode is enough for the browser: the pages talk to the same API in both (embedded is the README's first command).
 describe('web application: an administrator and a process designer (embedded mode, Chromium)', () => {
-  let deployment: Deployment;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [deployment, browser] = await Promise.all([deploy('embedded'), openBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await deployment?.stop();
-  });
-
-  const as = (username: string, work: (page: Page) => Promise<void>) =>
-    asUser(browser, deployment.baseUrl, { username, password: deployment.passwords[username] }, work);
+  const { walk, as } = embeddedWalk();
 
   it('lets the administrator add a department (a bad code refused by field), a member of staff, and a holiday', async () => {
     await as('admin1', async (page) => {
@@ -71,7 +57,7 @@ describe('web application: an administrator and a process designer (embedded mod
       await expect(unlabelledFields(page)).resolves.toEqual([]);
       await screenshot(page, 'admin-4-calendar');
     });
-    const added = await fetch(`${deployment.baseUrl}/api/calendar/add-working-days?from=2026-12-29&days=1`).then((response) => response.json());
+    const added = await fetch(`${walk.deployment.baseUrl}/api/calendar/add-working-days?from=2026-12-29&days=1`).then((response) => response.json());
     expect(added).toEqual({ date: '2026-12-31' });
   });
 
@@ -95,8 +81,8 @@ describe('web application: an administrator and a process designer (embedded mod
   });
 
   it('shows the designer the matters of a process, the cases running on a version, and one case where it stands', async () => {
-    const { client: applicant } = await newApplicant(deployment);
-    const caseId = await fileSubmittedCase(deployment, applicant);
+    const { client: applicant } = await newApplicant(walk.deployment);
+    const caseId = await fileSubmittedCase(walk.deployment, applicant);
     const { caseNumber } = (await applicant.get(`/api/cases/${caseId}`)).body;
     await as('designer1', async (page) => {
       await page.getByRole('button', { name: 'standard-licensing' }).click();

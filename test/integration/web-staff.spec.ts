@@ -1,32 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { asUser, openBrowser, screenshot, takeAction, unlabelledFields, uploadedFile } from '../support/browser.js';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { embeddedWalk, screenshot, takeAction, unlabelledFields, uploadedFile } from '../support/browser.js';
 import { residentId } from '../support/identities.js';
-import { deploy, type Deployment, fileSubmittedCase, GRASSLAND_MATTER_CODE, loginAs, newApplicant, smallPdf, waitForStage } from '../support/tongban.js';
+import { fileSubmittedCase, GRASSLAND_MATTER_CODE, loginAs, newApplicant, smallPdf, waitForStage } from '../support/tongban.js';
 
-// One mode is enough for the browser: the pages talk to the same API in both (embedded is the README's first command).
 describe('web application: window staff, reviewer and decider take a case to its licence (embedded mode, Chromium)', () => {
-  let deployment: Deployment;
-  let browser: Browser;
+  const { walk, as } = embeddedWalk();
   let caseId: string;
   let applicant: Awaited<ReturnType<typeof newApplicant>>;
 
   beforeAll(async () => {
-    [deployment, browser] = await Promise.all([deploy('embedded'), openBrowser()]);
-    applicant = await newApplicant(deployment);
-    caseId = await fileSubmittedCase(deployment, applicant.client);
+    applicant = await newApplicant(walk.deployment);
+    caseId = await fileSubmittedCase(walk.deployment, applicant.client);
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await deployment?.stop();
-  });
-
-  const as = (username: string, work: (page: Page) => Promise<void>) =>
-    asUser(browser, deployment.baseUrl, { username, password: deployment.passwords[username] }, work);
 
   const openCase = async (page: Page) => {
-    await page.goto(`${deployment.baseUrl}/cases/${caseId}`);
+    await page.goto(`${walk.deployment.baseUrl}/cases/${caseId}`);
     await page.locator('.ant-timeline').getByText('提交申请').waitFor();
   };
 
@@ -42,7 +31,7 @@ describe('web application: window staff, reviewer and decider take a case to its
       await row.first().getByText('窗口受理员 刘敏').waitFor();
       await screenshot(page, 'staff-1-todo-list');
       // 转办: the dialog asks for a colleague before anything is sent; then a colleague at the window, chosen by name, holds the task.
-      const [window1, window2] = await Promise.all([loginAs(deployment, 'window1'), loginAs(deployment, 'window2')]);
+      const [window1, window2] = await Promise.all([loginAs(walk.deployment, 'window1'), loginAs(walk.deployment, 'window2')]);
       const idOf = async (client: typeof window1) => (await client.get('/api/identity/me')).body.id as string;
       await row.first().locator('button[data-action=reassign]').click();
       const dialog = page.getByRole('dialog');
@@ -162,7 +151,7 @@ describe('web application: window staff, reviewer and decider take a case to its
       await expect(unlabelledFields(page)).resolves.toEqual([]);
       await screenshot(page, 'staff-7-walk-in-materials');
       // The case page shows the filing window the paper it received.
-      await page.goto(`${deployment.baseUrl}/cases/${page.url().split('/').pop()}`);
+      await page.goto(`${walk.deployment.baseUrl}/cases/${page.url().split('/').pop()}`);
       await page.locator('.ant-card', { hasText: '纸质材料' }).getByText('已收取').waitFor();
     });
   });
