@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { embeddedWalk, logInThroughForm, screenshot, unlabelledFields } from '../support/browser.js';
+import { logInThroughForm, screenshot, unlabelledFields } from '../support/browser.js';
+import { embeddedWalk } from '../support/web-walk.js';
 import { eventually } from '../support/eventually.js';
 import { unique } from '../support/identities.js';
 import { fileSubmittedCase, loginAs, newApplicant, waitForStage } from '../support/tongban.js';

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { projectRoot } from '../../src/common/project-root.js';
-import { embeddedWalk, screenshot, unlabelledFields } from '../support/browser.js';
+import { screenshot, unlabelledFields } from '../support/browser.js';
+import { embeddedWalk } from '../support/web-walk.js';
 import { loginAs } from '../support/tongban.js';
 
 const CODE = 'LCJ-XK-099';

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { embeddedWalk, screenshot, takeAction, unlabelledFields, uploadedFile } from '../support/browser.js';
+import { screenshot, takeAction, unlabelledFields, uploadedFile } from '../support/browser.js';
+import { embeddedWalk } from '../support/web-walk.js';
 import { residentId } from '../support/identities.js';
 import { fileSubmittedCase, GRASSLAND_MATTER_CODE, loginAs, newApplicant, smallPdf, waitForStage } from '../support/tongban.js';
 

@@ -1,9 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll } from '@jest/globals';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { projectRoot } from '../../src/common/project-root.js';
-import { deploy, type Deployment } from './tongban.js';
 
 /** Debian's Chromium, which test/support/global-setup.ts installs on a fresh machine. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -69,23 +67,4 @@ export async function asUser(browser: Browser, baseUrl: string, credentials: { u
   } finally {
     await context.close();
   }
-}
-
-/**
- * A walk in the browser against one embedded deployment, started before the describe's tests and stopped after
- * them. One mode is enough for the browser: the pages talk to the same API in both, and embedded is the README's
- * first command. `as` works as a demo account, or as anyone whose password is given.
- */
-export function embeddedWalk() {
-  const walk = {} as { deployment: Deployment; browser: Browser };
-  beforeAll(async () => {
-    [walk.deployment, walk.browser] = await Promise.all([deploy('embedded'), openBrowser()]);
-  });
-  afterAll(async () => {
-    await walk.browser?.close();
-    await walk.deployment?.stop();
-  });
-  const as = (username: string, work: (page: Page) => Promise<void>, password = walk.deployment.passwords[username]) =>
-    asUser(walk.browser, walk.deployment.baseUrl, { username, password }, work);
-  return { walk, as };
 }
